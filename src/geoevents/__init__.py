@@ -1,0 +1,108 @@
+"""geoevents: political event data (CAMEO/PLOVER) from Indonesian news.
+
+>>> import geoevents
+>>> events = geoevents.extract("Rusia mengecam Amerika Serikat.", published="2024-01-10")
+>>> events[0].actor.name, events[0].action.root, events[0].target.name
+('Russia', '11', 'United States')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from typing import TYPE_CHECKING, Any
+
+from .errors import OptionError
+from .models import Action, Actor, DateMention, Document, Event, Sentence
+
+__version__ = "0.1.0"
+__all__ = [
+    "Action",
+    "Actor",
+    "DateMention",
+    "Document",
+    "Event",
+    "Pipeline",
+    "Sentence",
+    "__version__",
+    "analyze",
+    "extract",
+    "load",
+    "resolve",
+]
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+logging.getLogger("geoevents").addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Pipeline":
+        from .pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(f"module 'geoevents' has no attribute {name!r}")
+
+
+def load(**options: Any) -> Pipeline:
+    """Build a reusable, picklable pipeline.
+
+    Keyword Args:
+        gazetteer: extra gazetteer JSONL file(s) merged over the default one.
+        triggers: extra trigger YAML file(s) added to the default lexicon.
+
+    Raises:
+        OptionError: for an unknown option.
+    """
+    from .pipeline import OPTIONS, Pipeline
+
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        from .errors import E003
+
+        raise OptionError(E003.format(names=", ".join(unknown), known=", ".join(OPTIONS)))
+    return Pipeline(**options)
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Pipeline:
+    return load()
+
+
+def analyze(text: str, *, published: dt.date | str | None = None) -> Document:
+    """Analyse one document with the default pipeline (see :meth:`Pipeline.analyze`)."""
+    return _default().analyze(text, published=published)
+
+
+def extract(text: str, *, published: dt.date | str | None = None) -> list[Event]:
+    """Extract the events of one Indonesian news text.
+
+    Args:
+        text: the article as scraped (datelines, "Baca Juga:" links and tags are skipped).
+        published: publication date (``datetime.date`` or ISO string); when None, the
+            date written in the article's dateline is used, if any.
+
+    Returns:
+        The events, in reading order.
+
+    Raises:
+        InputTypeError: ``text`` is not a str.
+        PublishedDateError: ``published`` is not a date.
+    """
+    return _default().extract(text, published=published)
+
+
+def resolve(mention: str, *, date: dt.date | str | None = None) -> Actor | None:
+    """Resolve one actor mention ("Menlu AS", "Kremlin", "NIIS") against the gazetteer.
+
+    Args:
+        mention: the mention as written in Indonesian news.
+        date: the date that decides who held an office ("Presiden AS" in 2019 vs 2022).
+    """
+    from .pipeline import check_text, parse_published
+    from .resolve import resolve_mention
+
+    return resolve_mention(_default().gazetteer, check_text(mention), parse_published(date))
+

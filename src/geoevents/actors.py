@@ -1,0 +1,225 @@
+"""Actor recognition: gazetteer hits and titles composed into actor mentions.
+
+A mention is a chain of agent words, entities and names, read left to right:
+
+* "Presiden Rusia Vladimir Putin" → agent (presiden) + state (Rusia) + person → Vladimir Putin,
+  RUS, GOV;
+* "utusan Kremlin untuk Afghanistan Zamir Kabulov" → agent + metonym (Kremlin) + "untuk" +
+  state + unknown name → Zamir Kabulov, RUS, GOV (the first state is the affiliation);
+* "militer Israel" → Israel, MIL; "Perwakilan Taliban" → Taliban; "Menlu AS" → the United
+  States' foreign minister on the date of the story, or a role-only actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Match, fold
+from .models import Actor
+from .schemas import GazetteerRecord
+
+_NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu"}
+_OF = {"untuk", "di", "dari"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention over tokens ``start:end`` of the document."""
+
+    start: int
+    end: int
+    actor: Actor
+    pronoun: str | None = None
+    """The antecedent kind for pronouns ("any", "person", "state", "pair", "group")."""
+
+
+def _is_name_token(w: str) -> bool:
+    return len(w) > 1 and w[0].isupper() and any(c.islower() for c in w[1:]) and w.isalpha()
+
+
+class ActorRecognizer:
+    """Compose gazetteer hits on a sentence's tokens into :class:`Mention` objects."""
+
+    def __init__(self, gazetteer: Gazetteer, pronouns: dict[str, str]) -> None:
+        self.gaz = gazetteer
+        self._pronouns: dict[tuple[str, ...], str] = {
+            tuple(fold(t) for t in gazetteer.tokenize(p) if t.strip()): kind
+            for p, kind in pronouns.items()
+        }
+        self._pron_max = max((len(k) for k in self._pronouns), default=1)
+
+    def __call__(
+        self,
+        words: Sequence[str],
+        starts: Sequence[int],
+        *,
+        offset: int = 0,
+        date: dt.date | None = None,
+    ) -> list[Mention]:
+        """Find mentions in a token sequence.
+
+        Args:
+            words: token texts of one sentence (or the part after a dateline).
+            starts: character offset of each token in the document.
+            offset: document index of ``words[0]``, added to token positions.
+            date: the date used to resolve offices ("Presiden AS" → the president then).
+        """
+        folded = [fold(w) for w in words]
+        matches = self.gaz.match(words, folded)
+        at = {m.start: m for m in matches}
+        out: list[Mention] = []
+        i, n = 0, len(words)
+        while i < n:
+            pron = self._pronoun(folded, i)
+            if pron is not None:
+                j, kind = pron
+                out.append(self._mention(words, starts, offset, i, j, Actor(
+                    mention="", span=(0, 0), kind="generic", coref=True), kind))
+                i = j
+                continue
+            m = at.get(i)
+            if m is None:
+                i += 1
+                continue
+            chain: list[Match] = [m]
+            j = m.end
+            while j < n:
+                nxt = at.get(j)
+                if nxt is not None and self._can_follow(chain, nxt):
+                    chain.append(nxt)
+                    j = nxt.end
+                    continue
+                # "utusan Kremlin untuk Afghanistan ...": an affiliation phrase inside a title
+                if (folded[j] in _OF and j + 1 < n and at.get(j + 1) is not None
+                        and chain[0].entry.kind == "agent"
+                        and at[j + 1].entry.kind != "agent"):
+                    nxt = at[j + 1]
+                    chain.append(nxt)
+                    j = nxt.end
+                    continue
+                break
+            # a personal name after a title: "Presiden Rusia Vladimir Putin", "Menlu Retno"
+            name_end = j
+            if self._titled(chain) and not self._has_person(chain):
+                k = j
+                while k < n and (_is_name_token(words[k]) or (
+                        folded[k] in _NAME_JOINERS and k > j and k + 1 < n
+                        and _is_name_token(words[k + 1]))):
+                    if k in at and at[k].entry.kind != "entity":
+                        break
+                    k += 1
+                name_end = k
+            actor = self._resolve(chain, words, j, name_end, date)
+            if actor is not None:
+                out.append(self._mention(words, starts, offset, i, name_end, actor, None))
+            i = name_end
+        return out
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _pronoun(self, folded: Sequence[str], i: int) -> tuple[int, str] | None:
+        for k in range(min(self._pron_max, len(folded) - i), 0, -1):
+            kind = self._pronouns.get(tuple(folded[i:i + k]))
+            if kind:
+                return i + k, kind
+        return None
+
+    def _mention(
+        self, words: Sequence[str], starts: Sequence[int], offset: int, i: int, j: int,
+        actor: Actor, pronoun: str | None,
+    ) -> Mention:
+        a = starts[i]
+        b = starts[j - 1] + len(words[j - 1])
+        return Mention(offset + i, offset + j, actor.model_copy(update={"span": (a, b)}), pronoun)
+
+    def _can_follow(self, chain: list[Match], nxt: Match) -> bool:
+        kinds = [c.entry.kind for c in chain]
+        if nxt.entry.kind == "agent":
+            # "Wakil Presiden", "Menteri Luar Negeri AS" are single agents; an agent after an
+            # entity only continues a title ("Kapolri Jenderal ...") when a title started it
+            return kinds[-1] == "agent"
+        if kinds[-1] == "agent":
+            return True
+        # entity after entity: only a person after a state or organisation ("Rusia Putin" no)
+        rec = self.gaz.entities.get(nxt.entry.id)
+        return bool(rec and rec.kind == "person" and "agent" in kinds)
+
+    def _titled(self, chain: list[Match]) -> bool:
+        for c in chain:
+            if c.entry.kind == "agent":
+                aw = self.gaz.agent_words.get(c.entry.id)
+                if aw is not None and aw.person:
+                    return True
+        return False
+
+    def _has_person(self, chain: list[Match]) -> bool:
+        return any(
+            c.entry.kind == "entity" and self.gaz.entities[c.entry.id].kind == "person"
+            for c in chain
+        )
+
+    def _resolve(
+        self, chain: list[Match], words: Sequence[str], j: int, name_end: int,
+        date: dt.date | None,
+    ) -> Actor | None:
+        gaz = self.gaz
+        agents = [gaz.agent_words[c.entry.id] for c in chain if c.entry.kind == "agent"]
+        ents: list[tuple[Match, GazetteerRecord]] = [
+            (c, gaz.entities[c.entry.id]) for c in chain if c.entry.kind != "agent"
+        ]
+        person = next((r for _, r in ents if r.kind == "person"), None)
+        org = next((r for _, r in ents if r.kind != "person"), None)
+        org_match = next((c for c, r in ents if r.kind != "person"), None)
+        sector = next((a.sector for a in agents if a.sector), None)
+        name_text = " ".join(words[j:name_end]).replace(" - ", "-") if name_end > j else None
+        if person is not None:
+            country, psector = gaz.role_on(person, date)
+            return Actor(
+                mention="", span=(0, 0), name=person.name, id=person.id,
+                country=(org.country if org and org.kind == "state" else country) or country,
+                sector=sector or psector, kind="person", cameo=person.cameo,
+            )
+        if name_text:
+            country = org.country if org else None
+            known = gaz.fuzzy(name_text)
+            if known is not None and known.kind == "person":
+                kc, ks = gaz.role_on(known, date)
+                return Actor(mention="", span=(0, 0), name=known.name, id=known.id,
+                             country=country or kc, sector=sector or ks, kind="person",
+                             cameo=known.cameo)
+            return Actor(mention="", span=(0, 0), name=name_text, country=country,
+                         sector=sector, kind="person",
+                         cameo=_cameo(country, sector))
+        if org is not None:
+            metonym_sector = org_match.entry.sector if org_match else None
+            if org.kind == "state":
+                office = next((a.office for a in agents if a.office), None)
+                person_word = any(a.person for a in agents)
+                sec = sector or metonym_sector
+                if office:
+                    holder = gaz.holder(office, org.country, date)
+                    if holder is not None:
+                        return Actor(mention="", span=(0, 0), name=holder.name, id=holder.id,
+                                     country=org.country, sector=sec, kind="person",
+                                     cameo=holder.cameo)
+                if person_word:
+                    return Actor(mention="", span=(0, 0), name=None, country=org.country,
+                                 sector=sec, kind="person", cameo=_cameo(org.country, sec))
+                return Actor(mention="", span=(0, 0), name=org.name, id=org.id,
+                             country=org.country, sector=sec, kind="state",
+                             cameo=_cameo(org.cameo or org.country, sec))
+            return Actor(mention="", span=(0, 0), name=org.name, id=org.id, country=org.country,
+                         sector=org.sector or sector, kind=org.kind, cameo=org.cameo)
+        if agents:
+            return Actor(mention="", span=(0, 0), name=None, country=None, sector=sector,
+                         kind="person" if agents[0].person else "generic")
+        return None
+
+
+def _cameo(country: str | None, sector: str | None) -> str | None:
+    if not country:
+        return None
+    base = country[:3]
+    return base + sector if sector and not country.endswith(sector) else country

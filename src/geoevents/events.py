@@ -1,0 +1,270 @@
+"""The event engine: trigger hits plus actor mentions → (actor, action, target) triples.
+
+One general procedure, driven by each trigger's frame (where its target is marked) and the
+grammar words in ``resources/id/grammar.yaml``:
+
+* active voice: the actor is the nearest actor group before the trigger in the same clause,
+  the target the group after it or after one of its prepositions
+  ("Taliban bertemu dengan pejabat Uni Eropa dan AS");
+* passive (di-): the target is before the verb, the actor after "oleh" or right after it
+  ("Iran dikecam oleh Prancis");
+* nominalisation: the actor follows the noun ("serangan Israel ke Gaza") or is the subject
+  of a light verb before it;
+* coordination on either side gives one event per pair; negation sets ``negated``; intent
+  words ("akan", "berjanji") turn the code into CAMEO's intent codes; conditionals,
+  questions and sports or business sentences give nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actors import Mention
+from .gazetteer import fold
+from .lexicon import Grammar, Lexicon, TriggerHit
+
+ZERO = "zero"
+"""Marker for an actor left unexpressed ("Serta melakukan perjalanan ke Turki ...")."""
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    """An event before document-level reference resolution and dating."""
+
+    actor: Mention | None
+    target: Mention
+    hit: TriggerHit
+    cameo: str
+    negated: bool
+    rule: str
+
+
+def _seqs(items: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(fold(x).split()) for x in items}
+
+
+class EventEngine:
+    """Apply the lexicon to one sentence at a time."""
+
+    def __init__(self, lexicon: Lexicon, grammar: Grammar) -> None:
+        self.lexicon = lexicon
+        self.g = grammar
+        self._neg = _seqs(grammar.negation)
+        self._intent = _seqs(grammar.intent)
+        self._cond = {fold(x) for x in grammar.conditional}
+        self._bound = {fold(x) for x in grammar.clause_boundaries}
+        self._coord = {fold(x) for x in grammar.coordinators}
+        self._agent = {fold(x) for x in grammar.passive_agent}
+        self._det = {fold(x) for x in grammar.determiners}
+        self._cont = {fold(x) for x in grammar.continuations}
+        self._prep = {fold(x) for x in grammar.prepositions}
+        self._discard = _seqs(grammar.discard)
+        self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
+
+    # -- public -------------------------------------------------------------------------
+
+    def sentence(self, words: Sequence[str], mentions: Sequence[Mention]) -> list[RawEvent]:
+        """Events of one sentence; ``mentions`` use token positions within ``words``."""
+        lower = [fold(w) for w in words]
+        if not mentions or self._has(lower, self._discard):
+            return []
+        question = any(w == "?" for w in lower[-3:])
+        if question:
+            return []
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        out: list[RawEvent] = []
+        used_heads: set[int] = set()
+        for hit in self.lexicon.find(words):
+            if hit.head in covered or hit.head in used_heads:
+                continue
+            if any(lower[k] in self._cond for k in range(0, hit.start)):
+                continue
+            if not self._object_ok(hit, lower):
+                continue
+            evs = self._events(hit, lower, mentions)
+            if evs:
+                used_heads.add(hit.head)
+                out.extend(evs)
+        return out
+
+    # -- frame --------------------------------------------------------------------------
+
+    def _events(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]) -> list[RawEvent]:
+        t = hit.trigger.trigger
+        voice = hit.voice
+        left = self._left_group(hit.start, lower, ms)
+        actors: list[Mention] | None
+        targets: list[Mention] = []
+        if voice == "passive":
+            targets = left
+            actors = self._after(hit.end, lower, ms, self._agent, window=6) or self._obj(
+                hit.end, lower, ms)
+        elif voice == "nominal":
+            gen = self._obj(hit.end, lower, ms, slack=0)
+            if gen:
+                actors = gen
+                after = ms[ms.index(gen[-1]) + 1:] if gen[-1] in ms else ms
+                targets = self._targets(t.target, gen[-1].end, lower, after, no_obj=True)
+            else:
+                actors = left
+                targets = self._targets(t.target, hit.end, lower, ms, no_obj=True)
+        else:
+            actors = left
+            targets = self._targets(t.target, hit.end, lower, ms)
+        if not actors and self._zero_subject(hit.start, lower):
+            actors = None  # filled from the previous sentence
+        elif not actors:
+            return []
+        if not targets and t.reciprocal and actors and len(actors) > 1:
+            actors, targets = actors[:1], actors[1:]
+        if not targets:
+            return []
+        lo = max(a.end for a in actors) if actors and voice != "nominal" else hit.start
+        negated = self._window_has(lower, hit.start, self._neg)
+        cameo = t.cameo
+        if (self._window_has(lower, hit.start, self._intent) or self._has(
+                lower[min(lo, hit.start):hit.start], self._intent)) and not cameo.startswith("03"):
+            cameo = self._intent_code(cameo)
+        rule = f"{t.id}/{voice}"
+        out = []
+        for a in actors or [None]:
+            for tg in targets:
+                if a is not None and (a is tg or _same(a, tg)):
+                    continue
+                out.append(RawEvent(a, tg, hit, cameo, negated, rule))
+        return out
+
+    def _intent_code(self, cameo: str) -> str:
+        for prefix, code in self._intent_codes:
+            if cameo.startswith(prefix):
+                return code if len(code) > 2 else code + "0"
+        return cameo
+
+    def _object_ok(self, hit: TriggerHit, lower: list[str]) -> bool:
+        t = hit.trigger.trigger
+        window = lower[hit.end:hit.end + 4]
+        stems = {w[:-3] if w.endswith("nya") else w for w in window}
+
+        def found(words: list[str]) -> bool:
+            return any(fold(w) in stems or fold(w) in window for w in words)
+
+        if t.object_words and not found(t.object_words):
+            return False
+        return not (t.not_object_words and found(t.not_object_words))
+
+    # -- groups -------------------------------------------------------------------------
+
+    def _left_group(self, pos: int, lower: list[str], ms: Sequence[Mention]) -> list[Mention]:
+        before = [m for m in ms if m.end <= pos and not self._in_pp(m, lower)]
+        if before:
+            head = before[-1]
+            between = lower[head.end:pos]
+            if not any(w in self._bound for w in between) and len(between) <= 8:
+                return self._extend_left(head, lower, ms)
+        # the sentence subject, when nothing else comes between it and the verb's clause:
+        # "Perwakilan Taliban sebelum pembicaraan di Moskow telah bertemu dengan ..."
+        first = ms[0] if ms else None
+        if (first is not None and first.end <= pos and first.start <= 2
+                and first.pronoun is None and not self._in_pp(first, lower)
+                and not any(w in self._bound for w in lower[:first.start])):
+            return self._extend_left(first, lower, ms)
+        return []
+
+    def _in_pp(self, m: Mention, lower: list[str]) -> bool:
+        return m.start > 0 and lower[m.start - 1] in self._prep
+
+    def _extend_left(self, head: Mention, lower: list[str], ms: Sequence[Mention]) -> list[Mention]:
+        group = [head]
+        idx = ms.index(head)
+        while idx > 0:
+            prev = ms[idx - 1]
+            gap = lower[prev.end:group[0].start]
+            if gap and all(w in self._coord for w in gap):
+                group.insert(0, prev)
+                idx -= 1
+            else:
+                break
+        return group
+
+    def _right_group(self, first: Mention, lower: list[str], ms: Sequence[Mention]) -> list[Mention]:
+        group = [first]
+        idx = ms.index(first)
+        while idx + 1 < len(ms):
+            nxt = ms[idx + 1]
+            gap = lower[group[-1].end:nxt.start]
+            if gap and all(w in self._coord or w in self._det for w in gap) and any(
+                    w in self._coord for w in gap):
+                group.append(nxt)
+                idx += 1
+            else:
+                break
+        return group
+
+    def _obj(self, pos: int, lower: list[str], ms: Sequence[Mention], slack: int = 3) -> list[Mention]:
+        """The group right after ``pos``: determiners may come between, and up to two nouns
+        heading the phrase ("memperingatkan munculnya ISIS", "mengecam aksi militer Israel")."""
+        for m in ms:
+            if m.start < pos:
+                continue
+            gap = lower[pos:m.start]
+            if len(gap) > slack:
+                return []
+            content = [w for w in gap if w not in self._det]
+            if len(content) > 2 or any(
+                    w in self._bound or w in self._prep or w in self._coord or not w.isalpha()
+                    for w in content):
+                return []
+            return self._right_group(m, lower, ms)
+        return []
+
+    def _after(self, pos: int, lower: list[str], ms: Sequence[Mention], markers: set[str],
+               window: int = 8) -> list[Mention]:
+        for k in range(pos, min(len(lower), pos + window)):
+            if lower[k] in self._bound:
+                return []
+            if lower[k] in markers:
+                return self._obj(k + 1, lower, ms)
+        return []
+
+    def _targets(self, frame: list[str], pos: int, lower: list[str], ms: Sequence[Mention],
+                 *, no_obj: bool = False) -> list[Mention]:
+        for marker in frame:
+            if marker == "obj":
+                if no_obj:
+                    continue
+                got = self._obj(pos, lower, ms)
+            else:
+                got = self._after(pos, lower, ms, {fold(marker)})
+            if got:
+                return got
+        return []
+
+    def _zero_subject(self, pos: int, lower: list[str]) -> bool:
+        head = [w for w in lower[:pos] if w not in self._det and w not in {",", '"', "“"}]
+        return not head or (len(head) <= 2 and head[0] in self._cont)
+
+    # -- words --------------------------------------------------------------------------
+
+    @staticmethod
+    def _has(lower: list[str], seqs: set[tuple[str, ...]]) -> bool:
+        for i in range(len(lower)):
+            for s in seqs:
+                if lower[i] == s[0] and tuple(lower[i:i + len(s)]) == s:
+                    return True
+        return False
+
+    def _window_has(self, lower: list[str], pos: int, seqs: set[tuple[str, ...]]) -> bool:
+        lo = max(0, pos - self.g.modality_window)
+        window = lower[lo:pos]
+        return self._has(window, seqs)
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    x, y = a.actor, b.actor
+    if x.id and x.id == y.id and x.sector == y.sector:
+        return True
+    return bool(x.name and x.name == y.name and x.country == y.country and not a.pronoun)
+
+
+__all__ = ["ZERO", "EventEngine", "RawEvent"]

@@ -1,0 +1,218 @@
+"""The actor gazetteer: an alias index over entities, agent words and metonyms.
+
+Matching works on token sequences so that it agrees with the tokenizer that split the text.
+Aliases written in capitals ("AS", "UE", "DK PBB") only match the same capitals, so the
+Indonesian word "as" (axle) is never the United States; other aliases match any case but must
+start with a capital in the text when they do in the gazetteer ("Istana" the palace as a
+metonym, not "istana pasir").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process, utils
+
+from .schemas import AgentWord, GazetteerRecord
+
+EntryKind = Literal["entity", "metonym", "agent"]
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip diacritics: "Erdoğan" → "erdogan"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold().replace("’", "'")
+
+
+def _is_caps(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an alias points to."""
+
+    kind: EntryKind
+    id: str
+    sector: str | None = None
+    exact: tuple[str, ...] | None = None
+    """Token texts that must match exactly (for all-capital aliases)."""
+    capital: bool = False
+    """Whether the first matched token must start with a capital letter."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gazetteer hit on tokens ``start:end`` of a token sequence."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass
+class Gazetteer:
+    """An index of entities and agent words, built from validated records.
+
+    Args:
+        records: gazetteer entities (states, IGOs, groups, people, institutions).
+        agents: agent words (role and group nouns).
+        tokenize: the function that splits text into token strings; it must be the one used
+            on the documents, so that aliases and text are split alike.
+    """
+
+    records: Sequence[GazetteerRecord]
+    agents: Sequence[AgentWord]
+    tokenize: Callable[[str], list[str]]
+    entities: dict[str, GazetteerRecord] = field(init=False)
+    agent_words: dict[str, AgentWord] = field(init=False)
+    _trie: dict[tuple[str, ...], list[Entry]] = field(init=False)
+    _max_len: int = field(init=False)
+    _first: set[str] = field(init=False)
+    _fuzzy_choices: dict[str, str] = field(init=False)
+    _fuzzy_ids: dict[str, str] = field(init=False)
+    _by_office: dict[tuple[str, str | None], list[GazetteerRecord]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entities = {r.id: r for r in self.records}
+        self.agent_words = {a.term: a for a in self.agents}
+        self._trie = {}
+        self._fuzzy_choices = {}
+        self._fuzzy_ids = {}
+        self._by_office = {}
+        for rec in self.records:
+            for alias in [rec.name, *rec.aliases]:
+                self._add(alias, Entry("entity", rec.id))
+                if rec.fuzzy and rec.kind != "state" and len(alias) >= 8 and " " in alias:
+                    key = utils.default_process(fold(alias))
+                    self._fuzzy_choices.setdefault(key, key)
+                    self._fuzzy_ids.setdefault(key, rec.id)
+            for m in rec.metonyms:
+                self._add(m.text, Entry("metonym", rec.id, sector=m.sector))
+            for role in rec.roles:
+                if role.office:
+                    self._by_office.setdefault((role.office, role.country), []).append(rec)
+        for a in self.agents:
+            for w in [a.term, *a.variants]:
+                self._add(w, Entry("agent", a.term, sector=a.sector), agent=True)
+        self._max_len = max((len(k) for k in self._trie), default=1)
+        self._first = {k[0] for k in self._trie}
+
+    def _add(self, alias: str, entry: Entry, *, agent: bool = False) -> None:
+        toks = [t for t in self.tokenize(alias) if t.strip()]
+        if not toks:
+            return
+        key = tuple(fold(t) for t in toks)
+        caps = _is_caps(alias)
+        entry = Entry(
+            entry.kind, entry.id, entry.sector,
+            exact=tuple(toks) if caps else None,
+            capital=not agent and not caps and alias[:1].isupper(),
+        )
+        bucket = self._trie.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    # -- matching -----------------------------------------------------------------------
+
+    def match(self, words: Sequence[str], folded: Sequence[str] | None = None) -> list[Match]:
+        """All longest, left-to-right, non-overlapping hits in a token sequence.
+
+        Entities win over agent words on the same tokens ("Kremlin" is a metonym, not an agent
+        word); several entries for one alias are kept in gazetteer order.
+        """
+        folded = folded if folded is not None else [fold(w) for w in words]
+        out: list[Match] = []
+        i, n = 0, len(words)
+        while i < n:
+            if folded[i] not in self._first:
+                i += 1
+                continue
+            hit: Match | None = None
+            for j in range(min(n, i + self._max_len), i, -1):
+                entries = self._trie.get(tuple(folded[i:j]))
+                if not entries:
+                    continue
+                ok = [e for e in entries if self._accept(e, words, i, j)]
+                if ok:
+                    ok.sort(key=lambda e: e.kind == "agent")
+                    hit = Match(i, j, ok[0])
+                    break
+            if hit is None:
+                i += 1
+            else:
+                out.append(hit)
+                i = hit.end
+        return out
+
+    @staticmethod
+    def _accept(e: Entry, words: Sequence[str], i: int, j: int) -> bool:
+        if e.exact is not None:
+            return tuple(words[i:j]) == e.exact
+        if e.capital:
+            c = words[i][:1]
+            return c.isupper() or c.isdigit()
+        return True
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def lookup(self, alias: str) -> list[Entry]:
+        """Exact lookup of an alias (case rules as in :meth:`match`)."""
+        words = [t for t in self.tokenize(alias) if t.strip()]
+        entries = self._trie.get(tuple(fold(w) for w in words), [])
+        return [e for e in entries if self._accept(e, words, 0, len(words))]
+
+    def fuzzy(self, mention: str, *, score_cutoff: float = 90.0) -> GazetteerRecord | None:
+        """Approximate lookup for long names (typos, transliterations: "Sergei Lavrov").
+
+        Only aliases of at least two words and eight characters take part, and the mention
+        must be as long, so that short words never merge with names.
+        """
+        if len(mention) < 8 or " " not in mention.strip():
+            return None
+        query = utils.default_process(fold(mention))
+        best = process.extractOne(
+            query, self._fuzzy_choices, scorer=fuzz.WRatio, processor=None,
+            score_cutoff=score_cutoff,
+        )
+        if best is None:
+            return None
+        return self.entities[self._fuzzy_ids[best[2]]]
+
+    def holder(self, office: str, country: str | None, date: dt.date | None) -> GazetteerRecord | None:
+        """The person holding ``office`` for ``country`` on ``date`` (None if unknown)."""
+        if date is None:
+            return None
+        for rec in self._by_office.get((office, country), []):
+            for role in rec.roles:
+                if role.office != office or role.country != country:
+                    continue
+                if (role.valid_from is None or role.valid_from <= date) and (
+                    role.valid_to is None or date < role.valid_to
+                ):
+                    return rec
+        return None
+
+    def role_on(self, rec: GazetteerRecord, date: dt.date | None) -> tuple[str | None, str | None]:
+        """(country, sector) of a person on a date: the role valid then, else the record's own."""
+        if date is not None:
+            for role in rec.roles:
+                if (role.valid_from is None or role.valid_from <= date) and (
+                    role.valid_to is None or date < role.valid_to
+                ):
+                    return role.country or rec.country, role.sector
+        return rec.country, rec.sector
+
+
+def iter_aliases(rec: GazetteerRecord) -> Iterable[str]:
+    """Every string that names ``rec``: its name, aliases and metonyms."""
+    yield rec.name
+    yield from rec.aliases
+    for m in rec.metonyms:
+        yield m.text

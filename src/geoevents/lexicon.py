@@ -1,0 +1,171 @@
+"""The trigger lexicon compiled for matching, and the grammar words the engine uses."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import RuleFileError
+from .morph import Analysis, Voice, analyses
+from .resources import PathLike, resource, validate_yaml
+from .schemas import Trigger
+
+
+class Grammar(BaseModel):
+    """Schema of ``resources/id/grammar.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    negation: list[str]
+    intent: list[str]
+    modality_window: int = 4
+    intent_codes: dict[str, str]
+    conditional: list[str]
+    clause_boundaries: list[str]
+    coordinators: list[str]
+    passive_agent: list[str]
+    determiners: list[str]
+    prepositions: list[str]
+    pronouns: dict[str, str]
+    continuations: list[str]
+    discard: list[str]
+
+
+@functools.lru_cache(maxsize=8)
+def load_grammar(path: PathLike | None = None) -> Grammar:
+    """Load and validate the grammar words (cached)."""
+    return validate_yaml(path or resource("id", "grammar.yaml"), Grammar, error=RuleFileError)
+
+
+@dataclass(frozen=True)
+class CompiledTrigger:
+    """A trigger with the affixes of its citation form worked out."""
+
+    trigger: Trigger
+    prefix: str
+    suffix: str
+    rest: tuple[str, ...]
+    joined: str
+
+    @property
+    def id(self) -> str:
+        """The trigger's id."""
+        return self.trigger.id
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger found on tokens ``start:end`` (``head`` is the inflected word)."""
+
+    start: int
+    end: int
+    head: int
+    trigger: CompiledTrigger
+    voice: Voice
+
+
+def _compile(t: Trigger, path: str, index: int) -> CompiledTrigger:
+    words = t.lemma.lower().split()
+    base = t.base.lower()
+    cands = [a for a in analyses(words[0]) if a.root == base]
+    if not cands:
+        raise RuleFileError(
+            f"lemma {t.lemma!r} cannot be derived from base {t.base!r}",
+            path=path, record=f"{index} ({t.id})", field="base")
+    # prefer the reading with a real prefix ("memperingatkan": meN- + peringat + -kan)
+    a: Analysis = next((c for c in cands if c.prefix), cands[0])
+    return CompiledTrigger(t, a.prefix, a.suffix, tuple(words[1:]), "".join(words))
+
+
+_VERBAL = {"meN": "active", "memper": "active", "ber": "middle", "ter": "active", "": "active"}
+
+
+class Lexicon:
+    """Find triggers in token sequences by root and affixation.
+
+    Args:
+        triggers: validated lexicon entries.
+        source: a name for error messages.
+    """
+
+    def __init__(self, triggers: Sequence[Trigger], *, source: str = "triggers") -> None:
+        self.entries = [_compile(t, source, i) for i, t in enumerate(triggers, 1)]
+        self.by_id = {c.id: c for c in self.entries}
+        self._by_root: dict[str, list[CompiledTrigger]] = {}
+        self._joined: dict[str, list[CompiledTrigger]] = {}
+        for c in self.entries:
+            self._by_root.setdefault(c.trigger.base.lower(), []).append(c)
+            if c.rest:
+                self._joined.setdefault(c.joined, []).append(c)
+        self._cache: dict[str, list[tuple[CompiledTrigger, Voice]]] = {}
+
+    def readings(self, word: str) -> list[tuple[CompiledTrigger, Voice]]:
+        """Lexicon entries that the inflected ``word`` can realise, with its voice."""
+        w = word.lower()
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        out: list[tuple[CompiledTrigger, Voice]] = []
+        if w.isalpha() and len(w) >= 3:
+            for a in analyses(w):
+                for c in self._by_root.get(a.root, ()):
+                    v = self._voice(c, a)
+                    if v is not None and (c, v) not in out:
+                        out.append((c, v))
+        if len(self._cache) < 200_000:
+            self._cache[w] = out
+        return out
+
+    @staticmethod
+    def _voice(c: CompiledTrigger, a: Analysis) -> Voice | None:
+        t = c.trigger
+        if a.voice == "nominal":
+            return "nominal" if t.nominal and c.prefix in ("meN", "memper", "ber", "") else None
+        if a.suffix != c.suffix:
+            return None
+        if c.prefix in ("meN", "memper"):
+            if a.prefix in ("meN", "memper"):
+                return "active"
+            if a.prefix in ("di", "diper") and t.passive:
+                return "passive"
+            if a.prefix == "" and len(a.root) >= 4:
+                return "bare"
+            return None
+        if c.prefix == a.prefix:
+            return "active" if c.prefix != "ter" else "passive"
+        return None
+
+    def find(self, words: Sequence[str]) -> list[TriggerHit]:
+        """All trigger hits in a sentence's tokens, longest lemma first at each position."""
+        lower = [w.lower() for w in words]
+        hits: list[TriggerHit] = []
+        for i, w in enumerate(lower):
+            cands: list[TriggerHit] = []
+            for c in self._joined.get(w, ()):
+                cands.append(TriggerHit(i, i + 1, i, c, "active"))
+            for c, voice in self.readings(w):
+                if not c.rest:
+                    cands.append(TriggerHit(i, i + 1, i, c, voice))
+                    continue
+                end = self._rest(lower, i + 1, c.rest)
+                if end is not None:
+                    cands.append(TriggerHit(i, end, i, c, voice))
+            if cands:
+                best = max(len(h.trigger.rest) for h in cands)
+                hits.extend(h for h in cands if len(h.trigger.rest) == best)
+        return hits
+
+    @staticmethod
+    def _rest(lower: Sequence[str], j: int, rest: tuple[str, ...]) -> int | None:
+        """Where the remaining lemma words end, allowing one filler word before each."""
+        for word in rest:
+            for k in (j, j + 1):
+                if k < len(lower) and (lower[k] == word or lower[k] == word + "nya"):
+                    j = k + 1
+                    break
+            else:
+                return None
+        return j

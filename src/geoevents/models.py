@@ -1,0 +1,103 @@
+"""Result models: frozen pydantic objects returned by :func:`geoevents.extract`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from .schemas import ActorKind
+
+Granularity = Literal["day", "month", "year"]
+PublishedSource = Literal["caller", "dateline", "text", "none"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Actor(_Frozen):
+    """A political actor mentioned in the text.
+
+    ``span`` is a character offset into the caller's text: ``text[a:b] == mention``.
+    """
+
+    mention: str
+    span: tuple[int, int]
+    name: str | None = None
+    id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kind: ActorKind = "generic"
+    cameo: str | None = None
+    coref: bool = False
+    """True when the actor was found through a pronoun or a continuation ("pihaknya")."""
+
+
+class Action(_Frozen):
+    """What the actor did: a CAMEO code with its PLOVER category and Goldstein value."""
+
+    cameo: str
+    root: str
+    label: str
+    plover: str | None = None
+    trigger: str
+    trigger_span: tuple[int, int] | None = None
+    goldstein: float | None = None
+
+
+class DateMention(_Frozen):
+    """A date expression found in the text, resolved against the publication date.
+
+    ``date`` is None when the expression could not be resolved (an impossible date such as
+    "31/2/2023"); ``note`` then says why. ``flags`` records doubts such as a weekday that does
+    not agree with the numeric date ("weekday_mismatch").
+    """
+
+    text: str
+    span: tuple[int, int]
+    date: dt.date | None
+    granularity: Granularity = "day"
+    flags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class Event(_Frozen):
+    """One coded event: actor, action, target and date, with provenance."""
+
+    actor: Actor
+    action: Action
+    target: Actor | None
+    date: dt.date | None
+    date_text: str | None = None
+    sentence: str
+    sentence_span: tuple[int, int]
+    negated: bool = False
+    rule: str
+
+
+class Sentence(_Frozen):
+    """A sentence of the document and whether it is boilerplate that was skipped."""
+
+    text: str
+    span: tuple[int, int]
+    skipped: bool = False
+    reason: str | None = None
+
+
+class Document(_Frozen):
+    """Everything geoevents found in one document."""
+
+    text: str
+    published: dt.date | None
+    published_source: PublishedSource = "none"
+    published_text: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    meta: dict[str, str | int | float | None] | None = None
+
+
+EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event])

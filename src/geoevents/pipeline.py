@@ -1,0 +1,452 @@
+"""The geoevents pipeline: a spaCy ``Language`` whose stages are registered components.
+
+Stages (each a ``Language.factory``): news segmentation and dateline → sentences → actor
+mentions → date expressions → event rules → reference and alias resolution. All state lives
+on the :class:`Pipeline` object and its ``nlp``; the data files are loaded once per process
+and shared (see :mod:`geoevents.resources`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import errors
+from .actors import ActorRecognizer, Mention
+from .dates import DateResolver, load_date_rules
+from .events import EventEngine, RawEvent
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon, load_grammar
+from .models import Action, Actor, DateMention, Document, Event, Sentence
+from .resources import (
+    cameo_info,
+    default_gazetteer_files,
+    default_trigger_files,
+    read_agents,
+    read_records,
+    read_triggers,
+)
+from .text import Segment, Segmenter, load_text_rules
+
+EXT = "geoevents"
+
+
+@dataclass
+class _State:
+    """Per-document working state, kept on ``doc._.geoevents``."""
+
+    published: dt.date | None
+    published_source: str
+    published_text: str | None = None
+    segments: list[Segment] | None = None
+    mentions: list[list[Mention]] | None = None
+    dates: list[list[DateMention]] | None = None
+    raw: list[list[RawEvent]] | None = None
+    events: list[Event] | None = None
+
+
+def _state(doc: Doc) -> _State:
+    st = doc._.get(EXT)
+    if st is None:
+        st = _State(None, "none")
+        doc._.set(EXT, st)
+    return st  # type: ignore[no-any-return]
+
+
+# -- shared resources ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _tokenizer(lang: str) -> Any:
+    return spacy.blank(lang).tokenizer
+
+
+def _tokenize_words(lang: str, text: str) -> list[str]:
+    return [t.text for t in _tokenizer(lang)(text)]
+
+
+@functools.lru_cache(maxsize=8)
+def load_gazetteer(extra: tuple[str, ...] = (), *, lang: str = "id") -> Gazetteer:
+    """The default gazetteer with ``extra`` files merged over it (cached by paths)."""
+    files = [*default_gazetteer_files(), *(Path(p) for p in extra)]
+    records = read_records(files)
+    return Gazetteer(records, read_agents(), functools.partial(_tokenize_words, lang))
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The trigger lexicon with ``extra`` trigger files added (cached by paths)."""
+    files = [*default_trigger_files(), *(Path(p) for p in extra)]
+    return Lexicon(read_triggers(files))
+
+
+def clear_cache() -> None:
+    """Forget loaded data files (after editing them in a running session)."""
+    for f in (load_gazetteer, load_lexicon, load_grammar, load_text_rules, load_date_rules,
+              _tokenizer):
+        f.cache_clear()
+
+
+# -- components ---------------------------------------------------------------------------
+
+
+class NewsSegmenter:
+    """Stage 1: boilerplate, dateline, publication date and sentence boundaries."""
+
+    def __init__(self) -> None:
+        self.segmenter = Segmenter(load_text_rules())
+        self.dates = DateResolver(load_date_rules())
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        st.segments = self.segmenter(doc.text)
+        if st.published is None:
+            found = self.dates.find_published(doc.text)
+            if found is not None:
+                st.published, st.published_text, _ = found
+                st.published_source = "dateline"
+        starts = {s.start for s in st.segments}
+        for tok in doc:
+            if tok.i > 0:
+                tok.is_sent_start = tok.idx in starts
+        return doc
+
+
+class ActorStage:
+    """Stage 3: actor mentions from the gazetteer, agent words and titles."""
+
+    def __init__(self, gazetteer: Sequence[str]) -> None:
+        self.gaz = load_gazetteer(tuple(gazetteer))
+        self.recognizer = ActorRecognizer(self.gaz, load_grammar().pronouns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        st.mentions = []
+        for seg in st.segments or []:
+            if seg.skipped:
+                st.mentions.append([])
+                continue
+            toks = [t for t in doc if seg.content_start <= t.idx < seg.end and not t.is_space]
+            st.mentions.append(self.recognizer(
+                [t.text for t in toks], [t.idx for t in toks], date=st.published))
+        return doc
+
+
+class DateStage:
+    """Stage 4: date expressions resolved against the publication date."""
+
+    def __init__(self) -> None:
+        self.resolver = DateResolver(load_date_rules())
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        st.dates = [
+            [] if seg.skipped else self.resolver.find(
+                doc.text, st.published, start=seg.start, end=seg.end)
+            for seg in st.segments or []
+        ]
+        return doc
+
+
+class EventStage:
+    """Stage 5: the event rules."""
+
+    def __init__(self, triggers: Sequence[str]) -> None:
+        self.engine = EventEngine(load_lexicon(tuple(triggers)), load_grammar())
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        st.raw = []
+        for seg, ms in zip(st.segments or [], st.mentions or [], strict=True):
+            if seg.skipped or not ms:
+                st.raw.append([])
+                continue
+            toks = [t for t in doc if seg.content_start <= t.idx < seg.end and not t.is_space]
+            st.raw.append(self.engine.sentence([t.text for t in toks], ms))
+        return doc
+
+
+class ResolveStage:
+    """Stage 6: pronouns and unexpressed subjects, short forms, dates → :class:`Event`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        text = doc.text
+        events: list[Event] = []
+        history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
+        last_subject: Actor | None = None
+        for seg, ms, dates, raws in zip(
+            st.segments or [], st.mentions or [], st.dates or [], st.raw or [], strict=True,
+        ):
+            if seg.skipped:
+                continue
+            resolved: dict[int, Actor | None] = {}
+            for m in ms:
+                a = self._antecedent(m, history)
+                resolved[id(m)] = a
+                if a is not None and m.pronoun is None:
+                    history.append(a)
+            date, date_text = self._date(dates, st.published)
+            first_actor: Actor | None = None
+            for r in raws:
+                actor = resolved.get(id(r.actor)) if r.actor is not None else (
+                    last_subject.model_copy(update={"coref": True}) if last_subject else None)
+                target = resolved.get(id(r.target))
+                if actor is None or target is None or not _political(actor) or not _political(
+                        target) or _same_entity(actor, target):
+                    continue
+                info = cameo_info(r.cameo)
+                trig = r.hit.trigger.trigger
+                hs = r.hit
+                tok_a = self._token_span(doc, seg, hs.start, hs.end)
+                events.append(Event(
+                    actor=actor, target=target,
+                    action=Action(
+                        cameo=r.cameo, root=r.cameo[:2], label=info.label,
+                        plover=trig.plover or info.plover, trigger=text[tok_a[0]:tok_a[1]],
+                        trigger_span=tok_a,
+                        goldstein=trig.goldstein if trig.goldstein is not None and
+                        r.cameo == trig.cameo else info.goldstein),
+                    date=date, date_text=date_text,
+                    sentence=text[seg.start:seg.end], sentence_span=(seg.start, seg.end),
+                    negated=r.negated,
+                    rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
+                ))
+                first_actor = first_actor or actor
+            subj = next((resolved[id(m)] for m in ms if resolved[id(m)] is not None), None)
+            last_subject = first_actor or subj or last_subject
+        st.events = events
+        return doc
+
+    @staticmethod
+    def _token_span(doc: Doc, seg: Segment, start: int, end: int) -> tuple[int, int]:
+        toks = [t for t in doc if seg.content_start <= t.idx < seg.end and not t.is_space]
+        return toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
+
+    @staticmethod
+    def _antecedent(m: Mention, history: list[Actor]) -> Actor | None:
+        if m.pronoun is None:
+            return m.actor
+        want = m.pronoun
+        for a in reversed(history):
+            if want == "person" and a.kind != "person":
+                continue
+            if want == "state" and a.kind != "state":
+                continue
+            if want == "group" and a.kind not in ("organization", "armed group", "IGO"):
+                continue
+            if want == "pair":
+                return None
+            return a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
+                                        "coref": True})
+        return None
+
+    @staticmethod
+    def _date(dates: list[DateMention], published: dt.date | None) -> tuple[
+            dt.date | None, str | None]:
+        for d in dates:
+            if d.date is not None and d.granularity == "day":
+                return d.date, d.text
+        return published, None
+
+
+def _political(a: Actor) -> bool:
+    """An actor an event can hold: a named entity, or a role with a country."""
+    return bool(a.name or a.country or a.sector == "IGO")
+
+
+def _same_entity(a: Actor, b: Actor) -> bool:
+    if a.id and a.id == b.id:
+        return a.sector == b.sector
+    return bool(a.name and a.name == b.name)
+
+
+@Language.factory("geoevents_segmenter")
+def make_segmenter(nlp: Language, name: str) -> NewsSegmenter:
+    """Factory of the news segmentation stage."""
+    return NewsSegmenter()
+
+
+@Language.factory("geoevents_actors", default_config={"gazetteer": []})
+def make_actors(nlp: Language, name: str, gazetteer: list[str]) -> ActorStage:
+    """Factory of the actor stage; ``gazetteer`` lists extra gazetteer files."""
+    return ActorStage(gazetteer)
+
+
+@Language.factory("geoevents_dates")
+def make_dates(nlp: Language, name: str) -> DateStage:
+    """Factory of the date stage."""
+    return DateStage()
+
+
+@Language.factory("geoevents_events", default_config={"triggers": []})
+def make_events(nlp: Language, name: str, triggers: list[str]) -> EventStage:
+    """Factory of the event stage; ``triggers`` lists extra trigger files."""
+    return EventStage(triggers)
+
+
+@Language.factory("geoevents_resolver")
+def make_resolver(nlp: Language, name: str) -> ResolveStage:
+    """Factory of the resolution stage."""
+    return ResolveStage()
+
+
+# -- the public pipeline ------------------------------------------------------------------
+
+OPTIONS = ("gazetteer", "triggers")
+
+
+def parse_published(value: object) -> dt.date | None:
+    """Turn ``published`` (date, datetime, ISO string or None) into a date.
+
+    Raises:
+        PublishedDateError: for anything else, with a message that says what to pass.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        s = value.strip()
+        if not s:
+            return None
+        try:
+            return dt.date.fromisoformat(s[:10])
+        except ValueError:
+            pass
+    raise errors.PublishedDateError(errors.E002.format(value=value))
+
+
+def check_text(text: object) -> str:
+    """Return ``text`` if it is a str, else raise a typed error that says what to pass."""
+    if isinstance(text, str):
+        return text
+    raise errors.InputTypeError(errors.E001.format(type=type(text).__name__))
+
+
+class Pipeline:
+    """A reusable, picklable geoevents pipeline.
+
+    Args:
+        gazetteer: extra gazetteer JSONL files merged over the default one (same ``id``
+            replaces an entity).
+        triggers: extra trigger YAML files added to the default lexicon.
+
+    Example:
+        >>> nlp = Pipeline()
+        >>> [e.action.root for e in nlp.extract("Rusia mengecam Amerika Serikat.",
+        ...                                     published="2024-01-10")]
+        ['11']
+    """
+
+    def __init__(self, *, gazetteer: Iterable[str | Path] | str | Path | None = None,
+                 triggers: Iterable[str | Path] | str | Path | None = None) -> None:
+        self.options = {"gazetteer": _paths(gazetteer), "triggers": _paths(triggers)}
+        nlp = spacy.blank("id")
+        if not Doc.has_extension(EXT):
+            Doc.set_extension(EXT, default=None)
+        nlp.add_pipe("geoevents_segmenter")
+        nlp.add_pipe("geoevents_actors", config={"gazetteer": self.options["gazetteer"]})
+        nlp.add_pipe("geoevents_dates")
+        nlp.add_pipe("geoevents_events", config={"triggers": self.options["triggers"]})
+        nlp.add_pipe("geoevents_resolver")
+        self.nlp = nlp
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.options,))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer the actor stage uses."""
+        stage = self.nlp.get_pipe("geoevents_actors")
+        assert isinstance(stage, ActorStage)
+        return stage.gaz
+
+    def make_doc(self, text: str, *, published: object = None) -> Doc:
+        """Run the spaCy pipeline and return the ``Doc`` (with ``doc._.geoevents``)."""
+        text = check_text(text)
+        pub = parse_published(published)
+        doc = self.nlp.make_doc(text)
+        doc._.set(EXT, _State(pub, "caller" if pub else "none"))
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def analyze(self, text: str, *, published: object = None) -> Document:
+        """Everything found in one document: sentences, actors, dates and events."""
+        doc = self.make_doc(text, published=published)
+        return self._document(doc)
+
+    def extract(self, text: str, *, published: object = None) -> list[Event]:
+        """The events of one document."""
+        return list(self.analyze(text, published=published).events)
+
+    def pipe(self, items: Iterable[str | tuple[str, dict[str, Any]]], *,
+             batch_size: int = 64) -> Iterator[Document]:
+        """Analyse a stream of texts or ``(text, metadata)`` pairs, yielding Documents.
+
+        ``metadata`` may hold ``published``; the rest is kept in ``Document.meta``.
+        """
+        del batch_size  # documents are independent; kept for spaCy-like signatures
+        for item in items:
+            if isinstance(item, tuple):
+                text, meta = item
+                meta = dict(meta or {})
+                published = meta.pop("published", None)
+                doc = self.analyze(text, published=published)
+                keep = {k: v for k, v in meta.items()
+                        if v is None or isinstance(v, (str, int, float))}
+                yield doc.model_copy(update={"meta": keep or None})
+            else:
+                yield self.analyze(item)
+
+    def _document(self, doc: Doc) -> Document:
+        st = _state(doc)
+        text = doc.text
+        sentences = tuple(
+            Sentence(text=text[s.start:s.end], span=(s.start, s.end), skipped=s.skipped,
+                     reason=s.reason)
+            for s in st.segments or []
+        )
+        actors = tuple(
+            m.actor.model_copy(update={"mention": text[m.actor.span[0]:m.actor.span[1]]})
+            for ms in st.mentions or [] for m in ms if m.pronoun is None
+        )
+        dates = tuple(d for ds in st.dates or [] for d in ds)
+        return Document(
+            text=text, published=st.published,
+            published_source=st.published_source,  # type: ignore[arg-type]
+            published_text=st.published_text, sentences=sentences, actors=actors,
+            dates=dates, events=tuple(_with_mentions(e, text) for e in st.events or []),
+        )
+
+
+def _with_mentions(e: Event, text: str) -> Event:
+    def fix(a: Actor | None) -> Actor | None:
+        if a is None:
+            return None
+        return a.model_copy(update={"mention": text[a.span[0]:a.span[1]]})
+
+    return e.model_copy(update={"actor": fix(e.actor), "target": fix(e.target)})
+
+
+def _paths(value: Iterable[str | Path] | str | Path | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (str, Path)):
+        return [str(value)]
+    return [str(v) for v in value]
+
+
+def _rebuild(options: dict[str, list[str]]) -> Pipeline:
+    return Pipeline(**options)  # type: ignore[arg-type]

@@ -1,0 +1,224 @@
+"""Loading the data files that ship with geoevents.
+
+Everything is found through :mod:`importlib.resources`, so a plain non-editable install
+works. Loaders validate each record (``extra="forbid"``) and raise errors that name the file,
+the record and the field. Loaded objects are cached by path; :func:`clear_cache` empties it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataFileError, GazetteerError, RuleFileError
+from .schemas import AgentWord, GazetteerRecord, Trigger, TriggerFile
+
+M = TypeVar("M", bound=BaseModel)
+
+PathLike = str | Path | Traversable
+
+
+def package_dir() -> Traversable:
+    """The installed ``geoevents`` package directory."""
+    return files("geoevents")
+
+
+def gazetteer_dir() -> Traversable:
+    """Directory of the default gazetteer (``data/gazetteer`` in the repository)."""
+    return package_dir() / "data" / "gazetteer"
+
+
+def resource(*parts: str) -> Traversable:
+    """A file under ``geoevents/resources``."""
+    node = package_dir() / "resources"
+    for p in parts:
+        node = node / p
+    return node
+
+
+def default_gazetteer_files() -> tuple[Traversable, ...]:
+    """The entity files of the default gazetteer, in a stable order."""
+    d = gazetteer_dir()
+    if not d.is_dir():
+        raise GazetteerError(
+            "the default gazetteer is missing from the installed package; reinstall geoevents "
+            "(pip install --force-reinstall geoevents)", path=str(d))
+    return tuple(sorted(
+        (f for f in d.iterdir() if f.name.endswith(".jsonl") and f.name != "agents.jsonl"),
+        key=lambda f: f.name,
+    ))
+
+
+def _read_text(path: PathLike) -> str:
+    p = Path(path) if isinstance(path, str) else path
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise DataFileError("file not found", path=str(path)) from e
+    except UnicodeDecodeError as e:
+        raise DataFileError(f"not UTF-8 text ({e})", path=str(path)) from e
+
+
+def _first_error(e: ValidationError) -> tuple[str, str]:
+    err = e.errors()[0]
+    loc = ".".join(str(x) for x in err["loc"])
+    return loc, err["msg"]
+
+
+def read_jsonl_models(
+    path: PathLike, model: type[M], *, error: type[DataFileError] = DataFileError,
+) -> list[M]:
+    """Read a JSONL file of records, validating each line with ``model``.
+
+    Raises:
+        DataFileError: (or ``error``) naming the file, the line and the field.
+    """
+    out: list[M] = []
+    for lineno, line in enumerate(_read_text(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise error(f"invalid JSON ({e.msg})", path=str(path), record=lineno) from e
+        try:
+            out.append(model.model_validate(obj))
+        except ValidationError as e:
+            loc, msg = _first_error(e)
+            raise error(msg, path=str(path), record=lineno, field=loc) from e
+    return out
+
+
+def read_records(paths: Iterable[PathLike]) -> list[GazetteerRecord]:
+    """Read gazetteer records from several files; later files may override earlier ids.
+
+    Duplicate ids within one file are an error; so is an alias that two different records of
+    the same file claim.
+    """
+    by_id: dict[str, GazetteerRecord] = {}
+    for path in paths:
+        seen: dict[str, int] = {}
+        alias_owner: dict[str, str] = {}
+        for i, rec in enumerate(read_jsonl_models(path, GazetteerRecord, error=GazetteerError), 1):
+            if rec.id in seen:
+                raise GazetteerError(
+                    f"duplicate id {rec.id!r} (also record {seen[rec.id]})",
+                    path=str(path), record=i, field="id")
+            seen[rec.id] = i
+            for a in [*rec.aliases, *(m.text for m in rec.metonyms)]:
+                key = " ".join(a.casefold().split())
+                owner = alias_owner.setdefault(key, rec.id)
+                if owner != rec.id:
+                    raise GazetteerError(
+                        f"alias {a!r} is also claimed by {owner!r}",
+                        path=str(path), record=i, field="aliases")
+            by_id[rec.id] = rec
+    return list(by_id.values())
+
+
+def read_agents(path: PathLike | None = None) -> list[AgentWord]:
+    """Read the agent words (role and group nouns with their CAMEO sectors)."""
+    path = path if path is not None else gazetteer_dir() / "agents.jsonl"
+    return read_jsonl_models(path, AgentWord, error=GazetteerError)
+
+
+def read_yaml(path: PathLike, *, error: type[DataFileError] = DataFileError) -> Any:
+    """Parse a YAML file, turning syntax errors into :class:`DataFileError`."""
+    try:
+        return yaml.safe_load(io.StringIO(_read_text(path)))
+    except yaml.YAMLError as e:
+        raise error(f"invalid YAML ({e})", path=str(path)) from e
+
+
+def validate_yaml(path: PathLike, model: type[M], *, error: type[DataFileError]) -> M:
+    """Read a YAML file and validate it with ``model``, naming the record and field on error."""
+    data = read_yaml(path, error=error)
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        loc, msg = _first_error(e)
+        parts = loc.split(".")
+        record: int | str | None = None
+        if len(parts) >= 2 and parts[1].isdigit():
+            record = int(parts[1]) + 1
+            try:
+                record = f"{record} ({data[parts[0]][int(parts[1])].get('id')})"
+            except (KeyError, IndexError, TypeError, AttributeError):
+                pass
+        raise error(msg, path=str(path), record=record, field=loc) from e
+
+
+def default_trigger_files() -> tuple[Traversable, ...]:
+    """The trigger lexicon files that ship with geoevents."""
+    d = resource("id", "triggers")
+    return tuple(sorted((f for f in d.iterdir() if f.name.endswith(".yaml")),
+                        key=lambda f: f.name))
+
+
+def read_triggers(paths: Iterable[PathLike]) -> list[Trigger]:
+    """Read trigger files; ids must be unique across all of them."""
+    out: list[Trigger] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        tf = validate_yaml(path, TriggerFile, error=RuleFileError)
+        for i, t in enumerate(tf.triggers, 1):
+            if t.id in seen:
+                raise RuleFileError(f"duplicate trigger id {t.id!r} (also in {seen[t.id]})",
+                                    path=str(path), record=i, field="id")
+            seen[t.id] = str(path)
+            out.append(t)
+    return out
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """A CAMEO event code with its label, Goldstein value and PLOVER category."""
+
+    code: str
+    label: str
+    goldstein: float | None
+    plover: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoCode]:
+    """CAMEO codes → :class:`CameoCode` (from ``resources/cameo.tsv``)."""
+    table: dict[str, CameoCode] = {}
+    reader = csv.DictReader(io.StringIO(_read_text(resource("cameo.tsv"))), delimiter="\t")
+    for row in reader:
+        table[row["code"]] = CameoCode(
+            row["code"], row["label"],
+            float(row["goldstein"]) if row["goldstein"] else None,
+            row["plover"] or None,
+        )
+    return table
+
+
+def cameo_info(code: str) -> CameoCode:
+    """Look up a CAMEO code, falling back to its three- and two-digit parents."""
+    table = cameo_table()
+    for k in (code, code[:3], code[:2]):
+        if k in table:
+            c = table[k]
+            return c if k == code else CameoCode(code, c.label, c.goldstein, c.plover)
+    raise KeyError(code)
+
+
+def as_paths(values: Sequence[PathLike] | PathLike | None) -> tuple[PathLike, ...]:
+    """Normalise an option that may be one path, several, or None."""
+    if values is None:
+        return ()
+    if isinstance(values, (str, Path)) or not isinstance(values, Sequence):
+        return (values,)
+    return tuple(values)
