@@ -20,7 +20,7 @@ from .gazetteer import Gazetteer, Match, fold
 from .models import Actor
 from .schemas import GazetteerRecord
 
-_NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "de", "der", "da", "di", "-", "ibn", "abu"}
+_NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "abu"}
 _OF = {"untuk", "di", "dari"}
 
 
@@ -107,7 +107,8 @@ class ActorRecognizer:
                 while k < n and (_is_name_token(words[k]) or (
                         folded[k] in _NAME_JOINERS and k > j and k + 1 < n
                         and _is_name_token(words[k + 1]))):
-                    if k in at and at[k].entry.kind != "entity":
+                    if k in at and (at[k].entry.kind != "entity"
+                                    or gaz_kind(self.gaz, at[k].entry.id) != "person"):
                         break
                     k += 1
                 name_end = k
@@ -216,6 +217,11 @@ class ActorRecognizer:
             return Actor(mention="", span=(0, 0), name=None, country=None, sector=sector,
                          kind="person" if agents[0].person else "generic")
         return None
+
+
+def gaz_kind(gaz: Gazetteer, entity_id: str) -> str:
+    """The kind of a gazetteer entity."""
+    return gaz.entities[entity_id].kind
 
 
 def _cameo(country: str | None, sector: str | None) -> str | None:

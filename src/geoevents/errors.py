@@ -57,8 +57,12 @@ class InputFormatError(GeoeventsError, ValueError):
     """A malformed input line or a missing column in a batch input file."""
 
 
+class OutputError(GeoeventsError, OSError):
+    """An output file that cannot be written."""
+
+
 class ModelNotFoundError(GeoeventsError, FileNotFoundError):
-    """A model (e.g. stanza's Indonesian models) is not installed; the message says how to get it."""
+    """A model (e.g. stanza's Indonesian models) is missing; the message says how to get it."""
 
 
 class OptionError(GeoeventsError, ValueError):

@@ -128,7 +128,8 @@ class EventEngine:
             cameo = self._intent_code(cameo)
         rule = f"{t.id}/{voice}"
         out = []
-        for a in actors or [None]:
+        sources: list[Mention | None] = list(actors) if actors else [None]
+        for a in sources:
             for tg in targets:
                 if a is not None and (a is tg or _same(a, tg)):
                     continue
@@ -174,7 +175,9 @@ class EventEngine:
     def _in_pp(self, m: Mention, lower: list[str]) -> bool:
         return m.start > 0 and lower[m.start - 1] in self._prep
 
-    def _extend_left(self, head: Mention, lower: list[str], ms: Sequence[Mention]) -> list[Mention]:
+    def _extend_left(
+        self, head: Mention, lower: list[str], ms: Sequence[Mention],
+    ) -> list[Mention]:
         group = [head]
         idx = ms.index(head)
         while idx > 0:
@@ -187,7 +190,9 @@ class EventEngine:
                 break
         return group
 
-    def _right_group(self, first: Mention, lower: list[str], ms: Sequence[Mention]) -> list[Mention]:
+    def _right_group(
+        self, first: Mention, lower: list[str], ms: Sequence[Mention],
+    ) -> list[Mention]:
         group = [first]
         idx = ms.index(first)
         while idx + 1 < len(ms):
@@ -201,7 +206,9 @@ class EventEngine:
                 break
         return group
 
-    def _obj(self, pos: int, lower: list[str], ms: Sequence[Mention], slack: int = 3) -> list[Mention]:
+    def _obj(
+        self, pos: int, lower: list[str], ms: Sequence[Mention], slack: int = 3,
+    ) -> list[Mention]:
         """The group right after ``pos``: determiners may come between, and up to two nouns
         heading the phrase ("memperingatkan munculnya ISIS", "mengecam aksi militer Israel")."""
         for m in ms:

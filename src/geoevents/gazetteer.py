@@ -185,7 +185,9 @@ class Gazetteer:
             return None
         return self.entities[self._fuzzy_ids[best[2]]]
 
-    def holder(self, office: str, country: str | None, date: dt.date | None) -> GazetteerRecord | None:
+    def holder(
+        self, office: str, country: str | None, date: dt.date | None,
+    ) -> GazetteerRecord | None:
         """The person holding ``office`` for ``country`` on ``date`` (None if unknown)."""
         if date is None:
             return None

@@ -425,7 +425,7 @@ class Pipeline:
         dates = tuple(d for ds in st.dates or [] for d in ds)
         return Document(
             text=text, published=st.published,
-            published_source=st.published_source,  # type: ignore[arg-type]
+            published_source=st.published_source,
             published_text=st.published_text, sentences=sentences, actors=actors,
             dates=dates, events=tuple(_with_mentions(e, text) for e in st.events or []),
         )
@@ -449,4 +449,4 @@ def _paths(value: Iterable[str | Path] | str | Path | None) -> list[str]:
 
 
 def _rebuild(options: dict[str, list[str]]) -> Pipeline:
-    return Pipeline(**options)  # type: ignore[arg-type]
+    return Pipeline(**options)

@@ -7,6 +7,7 @@ the record and the field. Loaded objects are cached by path; :func:`clear_cache`
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
@@ -152,10 +153,8 @@ def validate_yaml(path: PathLike, model: type[M], *, error: type[DataFileError])
         record: int | str | None = None
         if len(parts) >= 2 and parts[1].isdigit():
             record = int(parts[1]) + 1
-            try:
+            with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
                 record = f"{record} ({data[parts[0]][int(parts[1])].get('id')})"
-            except (KeyError, IndexError, TypeError, AttributeError):
-                pass
         raise error(msg, path=str(path), record=record, field=loc) from e
 
 

@@ -1,0 +1,41 @@
+"""Indonesian affix analysis: roots are recovered from inflected words."""
+
+import pytest
+
+from geoevents.morph import Analysis, analyses
+
+
+@pytest.mark.parametrize(("word", "prefix", "root", "suffix", "voice"), [
+    ("memperingatkan", "meN", "peringat", "kan", "active"),
+    ("diperingatkan", "di", "peringat", "kan", "passive"),
+    ("mengecam", "meN", "kecam", "", "active"),
+    ("dikecam", "di", "kecam", "", "passive"),
+    ("kecaman", "", "kecam", "an", "nominal"),
+    ("menyerang", "meN", "serang", "", "active"),
+    ("serangan", "", "serang", "an", "nominal"),
+    ("menembak", "meN", "tembak", "", "active"),
+    ("penembakan", "peN", "tembak", "an", "nominal"),
+    ("memukul", "meN", "pukul", "", "active"),
+    ("mengunjungi", "meN", "kunjung", "i", "active"),
+    ("kunjungannya", "", "kunjung", "an", "nominal"),
+    ("bertemu", "ber", "temu", "", "middle"),
+    ("pertemuan", "per", "temu", "an", "nominal"),
+    ("berunding", "ber", "runding", "", "middle"),
+    ("perundingan", "pe", "runding", "an", "nominal"),
+    ("menangkap", "meN", "tangkap", "", "active"),
+    ("ditangkapnya", "di", "tangkap", "", "passive"),
+    ("mengebom", "meN", "bom", "", "active"),
+    ("melarang", "meN", "larang", "", "active"),
+    ("tertangkap", "ter", "tangkap", "", "passive"),
+])
+def test_reading_is_found(word, prefix, root, suffix, voice):
+    found = analyses(word)
+    a = Analysis(prefix, root, suffix)
+    assert a in found
+    assert a.voice == voice
+
+
+def test_unrelated_root_is_not_invented():
+    roots = {a.root for a in analyses("memperingati")}
+    assert "peringat" in roots  # the root is there, but with -i, not -kan
+    assert all(a.suffix != "kan" for a in analyses("memperingati"))
