@@ -100,23 +100,60 @@ class ActorRecognizer:
                     j = nxt.end
                     continue
                 break
-            # a personal name after a title: "Presiden Rusia Vladimir Putin", "Menlu Retno"
-            name_end = j
+            # a personal name after a title: "Presiden Rusia Vladimir Putin", "Menlu Retno",
+            # also as an apposition: "Dubes Korut untuk PBB, Ja Song Nam"
+            name_start = name_end = j
             if self._titled(chain) and not self._has_person(chain):
                 k = j
-                while k < n and (_is_name_token(words[k]) or (
-                        folded[k] in _NAME_JOINERS and k > j and k + 1 < n
-                        and _is_name_token(words[k + 1]))):
-                    if k in at and (at[k].entry.kind != "entity"
-                                    or gaz_kind(self.gaz, at[k].entry.id) != "person"):
-                        break
+                if k + 1 < n and words[k] == "," and (
+                        _is_name_token(words[k + 1]) or self._person_at(at, k + 1)):
                     k += 1
-                name_end = k
-            actor = self._resolve(chain, words, j, name_end, date)
+                if self._person_at(at, k):
+                    chain.append(at[k])
+                    name_start = name_end = at[k].end
+                else:
+                    name_start = k
+                    while k < n and (_is_name_token(words[k]) or (
+                            folded[k] in _NAME_JOINERS and k > name_start and k + 1 < n
+                            and _is_name_token(words[k + 1]))):
+                        if k in at and not self._person_at(at, k):
+                            break
+                        k += 1
+                    name_end = k if k > name_start else j
+                    if name_end == j:
+                        name_start = j
+            actor = self._resolve(chain, words, name_start, name_end, date)
             if actor is not None:
-                out.append(self._mention(words, starts, offset, i, name_end, actor, None))
-            i = name_end
+                out.append(self._mention(words, starts, offset, i, max(name_end, j), actor,
+                                         None))
+            i = max(name_end, j)
         return out
+
+    def short_forms(
+        self, words: Sequence[str], starts: Sequence[int], found: list[Mention],
+        seen: dict[str, Actor],
+    ) -> list[Mention]:
+        """Add mentions for later short forms of people named earlier in the document.
+
+        "Menteri BUMN Rini Soemarno ... Rini mengatakan ...": "Rini" is the same person. Only
+        name parts of three or more letters, capitalised, and not already in a mention count.
+        """
+        covered = {k for m in found for k in range(m.start, m.end)}
+        out = list(found)
+        for k, w in enumerate(words):
+            if k in covered or not _is_name_token(w) or len(w) < 3:
+                continue
+            actor = seen.get(w)
+            if actor is not None:
+                out.append(Mention(k, k + 1, actor.model_copy(
+                    update={"span": (starts[k], starts[k] + len(w))})))
+        for m in found:
+            a = m.actor
+            if a.kind == "person" and a.name and m.pronoun is None:
+                for part in a.name.replace("-", " ").split():
+                    if len(part) >= 3 and part[0].isupper():
+                        seen.setdefault(part, a)
+        return sorted(out, key=lambda m: m.start)
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -146,6 +183,11 @@ class ActorRecognizer:
         # entity after entity: only a person after a state or organisation ("Rusia Putin" no)
         rec = self.gaz.entities.get(nxt.entry.id)
         return bool(rec and rec.kind == "person" and "agent" in kinds)
+
+    def _person_at(self, at: dict[int, Match], k: int) -> bool:
+        m = at.get(k)
+        return m is not None and m.entry.kind == "entity" and gaz_kind(
+            self.gaz, m.entry.id) == "person"
 
     def _titled(self, chain: list[Match]) -> bool:
         for c in chain:

@@ -8,6 +8,7 @@ and shared (see :mod:`geoevents.resources`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,6 +48,8 @@ class _State:
     published_source: str
     published_text: str | None = None
     segments: list[Segment] | None = None
+    tokens: list[tuple[list[str], list[int]]] | None = None
+    """Per segment: the texts and character offsets of its content tokens."""
     mentions: list[list[Mention]] | None = None
     dates: list[list[DateMention]] | None = None
     raw: list[list[RawEvent]] | None = None
@@ -114,6 +117,12 @@ class NewsSegmenter:
                 st.published, st.published_text, _ = found
                 st.published_source = "dateline"
         starts = {s.start for s in st.segments}
+        idx = [t.idx for t in doc]
+        st.tokens = []
+        for seg in st.segments:
+            lo, hi = bisect.bisect_left(idx, seg.content_start), bisect.bisect_left(idx, seg.end)
+            toks = [t for t in doc[lo:hi] if not t.is_space]
+            st.tokens.append(([t.text for t in toks], [t.idx for t in toks]))
         for tok in doc:
             if tok.i > 0:
                 tok.is_sent_start = tok.idx in starts
@@ -130,14 +139,35 @@ class ActorStage:
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
         st.mentions = []
-        for seg in st.segments or []:
+        seen: dict[str, Actor] = {}
+        for seg, (words, starts) in zip(st.segments or [], st.tokens or [], strict=True):
             if seg.skipped:
                 st.mentions.append([])
                 continue
-            toks = [t for t in doc if seg.content_start <= t.idx < seg.end and not t.is_space]
-            st.mentions.append(self.recognizer(
-                [t.text for t in toks], [t.idx for t in toks], date=st.published))
+            found = self.recognizer(words, starts, date=st.published)
+            st.mentions.append(self.recognizer.short_forms(words, starts, found, seen))
+        self._default_country(st.mentions)
         return doc
+
+    @staticmethod
+    def _default_country(mentions: list[list[Mention]]) -> None:
+        """Give role-only actors without a country ("polisi", "kelompok pemberontak") the
+        country the story is about: the most mentioned one, else Indonesia (the press is
+        Indonesian: a bare "Kapolri" or "polisi" is Indonesian)."""
+        counts: dict[str, int] = {}
+        for ms in mentions:
+            for m in ms:
+                c = m.actor.country
+                if c and m.pronoun is None:
+                    counts[c] = counts.get(c, 0) + 1
+        default = max(counts, key=lambda c: counts[c]) if counts else "IDN"
+        for ms in mentions:
+            for k, m in enumerate(ms):
+                a = m.actor
+                if a.name is None and a.country is None and a.sector and a.sector != "IGO" \
+                        and m.pronoun is None:
+                    ms[k] = Mention(m.start, m.end, a.model_copy(
+                        update={"country": default, "cameo": default + a.sector}), m.pronoun)
 
 
 class DateStage:
@@ -165,12 +195,12 @@ class EventStage:
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
         st.raw = []
-        for seg, ms in zip(st.segments or [], st.mentions or [], strict=True):
+        for seg, ms, (words, _) in zip(
+                st.segments or [], st.mentions or [], st.tokens or [], strict=True):
             if seg.skipped or not ms:
                 st.raw.append([])
                 continue
-            toks = [t for t in doc if seg.content_start <= t.idx < seg.end and not t.is_space]
-            st.raw.append(self.engine.sentence([t.text for t in toks], ms))
+            st.raw.append(self.engine.sentence(words, ms))
         return doc
 
 
@@ -183,8 +213,9 @@ class ResolveStage:
         events: list[Event] = []
         history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
         last_subject: Actor | None = None
-        for seg, ms, dates, raws in zip(
-            st.segments or [], st.mentions or [], st.dates or [], st.raw or [], strict=True,
+        for seg, ms, dates, raws, (words, starts) in zip(
+            st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
+            strict=True,
         ):
             if seg.skipped:
                 continue
@@ -206,7 +237,7 @@ class ResolveStage:
                 info = cameo_info(r.cameo)
                 trig = r.hit.trigger.trigger
                 hs = r.hit
-                tok_a = self._token_span(doc, seg, hs.start, hs.end)
+                tok_a = (starts[hs.start], starts[hs.end - 1] + len(words[hs.end - 1]))
                 events.append(Event(
                     actor=actor, target=target,
                     action=Action(
@@ -225,11 +256,6 @@ class ResolveStage:
             last_subject = first_actor or subj or last_subject
         st.events = events
         return doc
-
-    @staticmethod
-    def _token_span(doc: Doc, seg: Segment, start: int, end: int) -> tuple[int, int]:
-        toks = [t for t in doc if seg.content_start <= t.idx < seg.end and not t.is_space]
-        return toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
 
     @staticmethod
     def _antecedent(m: Mention, history: list[Actor]) -> Actor | None:

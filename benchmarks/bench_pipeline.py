@@ -1,0 +1,58 @@
+"""Throughput of the default pipeline as a ratio to spaCy's Indonesian tokenizer.
+
+Both run in this process on the same articles, one core, so the ratio is stable across
+machines. Usage: ``python benchmarks/bench_pipeline.py [--docs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import articles
+
+import geoevents
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=300)
+    args = ap.parse_args()
+    docs = articles(args.docs)
+    texts = [d["text"] for d in docs]
+
+    nlp = geoevents.load()
+    nlp.analyze(texts[0])  # load data files before timing
+    blank = spacy.blank("id")
+
+    t0 = time.perf_counter()
+    n_tok = sum(len(blank.make_doc(t)) for t in texts)
+    t_blank = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_sent = n_events = 0
+    for t in texts:
+        doc = nlp.analyze(t)
+        n_sent += sum(not s.skipped for s in doc.sentences)
+        n_events += len(doc.events)
+    t_pipe = time.perf_counter() - t0
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"documents: {len(texts)}  sentences: {n_sent}  tokens: {n_tok}  events: {n_events}")
+    print(f"spacy.blank('id') tokenization: {len(texts) / t_blank:,.0f} docs/s, "
+          f"{n_sent / t_blank:,.0f} sentences/s")
+    print(f"geoevents default pipeline:     {len(texts) / t_pipe:,.0f} docs/s, "
+          f"{n_sent / t_pipe:,.0f} sentences/s")
+    print(f"ratio pipeline/tokenizer (throughput): {t_blank / t_pipe:.3f}")
+    print(f"peak RSS: {rss_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
