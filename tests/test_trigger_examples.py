@@ -9,6 +9,17 @@ TRIGGERS = read_triggers(default_trigger_files())
 PUBLISHED = "2024-06-12"
 
 
+def same_actor(nlp, expected, actor):
+    """The expected name, or for a state, any actor of that state ("Presiden Turki" is the
+    Turkish president, whom the gazetteer may name)."""
+    if expected is None or actor is None:
+        return expected is None and actor is None
+    if actor.name == expected:
+        return True
+    states = [r for r in nlp.gazetteer.records if r.kind == "state" and r.name == expected]
+    return bool(states) and actor.country == states[0].country
+
+
 def fired(nlp, text, trigger_id):
     return [e for e in nlp.extract(text, published=PUBLISHED)
             if e.rule.split("/")[0] == trigger_id]
@@ -22,8 +33,9 @@ def fired(nlp, text, trigger_id):
 def test_positive_example(nlp, trigger, example):
     events = fired(nlp, example.text, trigger.id)
     assert events, f"{trigger.id} did not fire"
-    got = {(e.actor.name, e.target.name if e.target else None) for e in events}
-    assert (example.actor, example.target) in got, got
+    assert any(same_actor(nlp, example.actor, e.actor) and same_actor(nlp, example.target, e.target)
+               for e in events), [(e.actor.name, e.target.name if e.target else None)
+                                  for e in events]
     if example.cameo:
         assert any(e.action.cameo == example.cameo for e in events)
 

@@ -75,7 +75,8 @@ class EventEngine:
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[RawEvent] = []
         used_heads: set[int] = set()
-        for hit in self.lexicon.find(words):
+        hits = sorted(self.lexicon.find(words), key=lambda h: h.voice == "nominal")
+        for hit in hits:
             if hit.head in covered or hit.head in used_heads:
                 continue
             if any(lower[k] in self._cond for k in range(0, hit.start)):
@@ -86,7 +87,23 @@ class EventEngine:
             if evs:
                 used_heads.add(hit.head)
                 out.extend(evs)
-        return out
+        return self._dedupe(out)
+
+    @staticmethod
+    def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+        """One event per (actor, target, root) in a sentence; verbs win over nouns."""
+        seen: set[tuple[object, ...]] = set()
+        kept = []
+        for ev in events:
+            a = ev.actor.actor if ev.actor else None
+            key = (a.id or a.name if a else None, a.country if a else None,
+                   ev.target.actor.id or ev.target.actor.name, ev.target.actor.country,
+                   ev.cameo[:2])
+            if key in seen and key[0] is not None:
+                continue
+            seen.add(key)
+            kept.append(ev)
+        return sorted(kept, key=lambda ev: (ev.hit.start, ev.target.start))
 
     # -- frame --------------------------------------------------------------------------
 
@@ -101,14 +118,15 @@ class EventEngine:
             actors = self._after(hit.end, lower, ms, self._agent, window=6) or self._obj(
                 hit.end, lower, ms)
         elif voice == "nominal":
+            # "serangan Israel ke Gaza": the actor follows the noun; "Israel melancarkan
+            # serangan ke Gaza": a light verb between the subject and the noun
             gen = self._obj(hit.end, lower, ms, slack=0)
             if gen:
                 actors = gen
-                after = ms[ms.index(gen[-1]) + 1:] if gen[-1] in ms else ms
-                targets = self._targets(t.target, gen[-1].end, lower, after, no_obj=True)
+                targets = self._targets(t.target, gen[-1].end, lower, ms, no_obj=True, window=3)
             else:
-                actors = left
-                targets = self._targets(t.target, hit.end, lower, ms, no_obj=True)
+                actors = left if left and hit.start - left[-1].end <= 3 else []
+                targets = self._targets(t.target, hit.end, lower, ms, no_obj=True, window=3)
         else:
             actors = left
             targets = self._targets(t.target, hit.end, lower, ms)
@@ -161,6 +179,10 @@ class EventEngine:
         if before:
             head = before[-1]
             between = lower[head.end:pos]
+            if "yang" in between and between[0] != "yang":
+                # "serangan yang didukung oleh Pakistan": the verb's subject is the noun
+                # before "yang", which is no actor here
+                return []
             if not any(w in self._bound for w in between) and len(between) <= 8:
                 return self._extend_left(head, lower, ms)
         # the sentence subject, when nothing else comes between it and the verb's clause:
@@ -235,14 +257,14 @@ class EventEngine:
         return []
 
     def _targets(self, frame: list[str], pos: int, lower: list[str], ms: Sequence[Mention],
-                 *, no_obj: bool = False) -> list[Mention]:
+                 *, no_obj: bool = False, window: int = 8) -> list[Mention]:
         for marker in frame:
             if marker == "obj":
                 if no_obj:
                     continue
                 got = self._obj(pos, lower, ms)
             else:
-                got = self._after(pos, lower, ms, {fold(marker)})
+                got = self._after(pos, lower, ms, {fold(marker)}, window=window)
             if got:
                 return got
         return []

@@ -124,7 +124,7 @@ class Lexicon:
         t = c.trigger
         if a.voice == "nominal":
             return "nominal" if t.nominal and c.prefix in ("meN", "memper", "ber", "") else None
-        if a.suffix != c.suffix:
+        if a.suffix != c.suffix and not (c.prefix == "ber" and a.suffix == "i"):
             return None
         if c.prefix in ("meN", "memper"):
             if a.prefix in ("meN", "memper"):
@@ -136,6 +136,13 @@ class Lexicon:
             return None
         if c.prefix == a.prefix:
             return "active" if c.prefix != "ter" else "passive"
+        # the transitive meN-...-i of a ber- verb reports the same event with a direct
+        # object: "bertemu dengan X" / "menemui X", "berkunjung ke X" / "mengunjungi X"
+        if c.prefix == "ber" and a.suffix == "i" and c.suffix == "" and t.passive:
+            if a.prefix == "meN":
+                return "active"
+            if a.prefix == "di":
+                return "passive"
         return None
 
     def find(self, words: Sequence[str]) -> list[TriggerHit]:
