@@ -21,7 +21,7 @@ from .models import Actor
 from .schemas import GazetteerRecord
 
 _NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "abu"}
-_OF = {"untuk", "di", "dari"}
+_OF = {"untuk"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class ActorRecognizer:
                     continue
                 # "utusan Kremlin untuk Afghanistan ...": an affiliation phrase inside a title
                 if (folded[j] in _OF and j + 1 < n and at.get(j + 1) is not None
-                        and chain[0].entry.kind == "agent"
+                        and chain[0].entry.kind == "agent" and self._titled(chain)
                         and at[j + 1].entry.kind != "agent"):
                     nxt = at[j + 1]
                     chain.append(nxt)

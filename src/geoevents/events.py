@@ -117,19 +117,22 @@ class EventEngine:
             targets = left
             actors = self._after(hit.end, lower, ms, self._agent, window=6) or self._obj(
                 hit.end, lower, ms)
-        elif voice == "nominal":
-            # "serangan Israel ke Gaza": the actor follows the noun; "Israel melancarkan
+        elif voice == "nominal" or (voice == "bare" and not left and t.nominal):
+            # "serangan Israel ke Gaza", "kerja sama militer Rusia dengan Korea Utara": the
+            # actor follows the noun (one modifier may come between); "Israel melancarkan
             # serangan ke Gaza": a light verb between the subject and the noun
-            gen = self._obj(hit.end, lower, ms, slack=0)
+            voice = "nominal"
+            frame = [*t.target, *self.g.nominal_targets]
+            gen = self._obj(hit.end, lower, ms, slack=1, head=hit.head)
             if gen:
                 actors = gen
-                targets = self._targets(t.target, gen[-1].end, lower, ms, no_obj=True, window=3)
+                targets = self._targets(frame, gen[-1].end, lower, ms, no_obj=True, window=3)
             else:
                 actors = left if left and hit.start - left[-1].end <= 3 else []
-                targets = self._targets(t.target, hit.end, lower, ms, no_obj=True, window=3)
+                targets = self._targets(frame, hit.end, lower, ms, no_obj=True, window=3)
         else:
             actors = left
-            targets = self._targets(t.target, hit.end, lower, ms)
+            targets = self._targets(t.target, hit.end, lower, ms, head=hit.head)
         if not actors and self._zero_subject(hit.start, lower):
             actors = None  # filled from the previous sentence
         elif not actors:
@@ -230,11 +233,18 @@ class EventEngine:
 
     def _obj(
         self, pos: int, lower: list[str], ms: Sequence[Mention], slack: int = 3,
+        head: int | None = None,
     ) -> list[Mention]:
         """The group right after ``pos``: determiners may come between, and up to two nouns
-        heading the phrase ("memperingatkan munculnya ISIS", "mengecam aksi militer Israel")."""
+        heading the phrase ("memperingatkan munculnya ISIS", "mengecam aksi militer Israel").
+
+        A mention may also begin inside a multi-word trigger after its ``head``: "memanggil
+        duta besar" + "duta besar Australia".
+        """
         for m in ms:
             if m.start < pos:
+                if head is not None and head < m.start and m.end > pos:
+                    return self._right_group(m, lower, ms)
                 continue
             gap = lower[pos:m.start]
             if len(gap) > slack:
@@ -242,27 +252,31 @@ class EventEngine:
             content = [w for w in gap if w not in self._det]
             if len(content) > 2 or any(
                     w in self._bound or w in self._prep or w in self._coord or not w.isalpha()
-                    for w in content):
+                    or _verb_like(w) for w in content):
                 return []
             return self._right_group(m, lower, ms)
         return []
 
     def _after(self, pos: int, lower: list[str], ms: Sequence[Mention], markers: set[str],
                window: int = 8) -> list[Mention]:
+        """The group after the first of ``markers`` (one or more words: "di depan")."""
+        seqs = [tuple(m.split()) for m in markers]
         for k in range(pos, min(len(lower), pos + window)):
             if lower[k] in self._bound:
                 return []
-            if lower[k] in markers:
-                return self._obj(k + 1, lower, ms)
+            for sq in seqs:
+                if tuple(lower[k:k + len(sq)]) == sq:
+                    return self._obj(k + len(sq), lower, ms)
         return []
 
     def _targets(self, frame: list[str], pos: int, lower: list[str], ms: Sequence[Mention],
-                 *, no_obj: bool = False, window: int = 8) -> list[Mention]:
+                 *, no_obj: bool = False, window: int = 8,
+                 head: int | None = None) -> list[Mention]:
         for marker in frame:
             if marker == "obj":
                 if no_obj:
                     continue
-                got = self._obj(pos, lower, ms)
+                got = self._obj(pos, lower, ms, head=head)
             else:
                 got = self._after(pos, lower, ms, {fold(marker)}, window=window)
             if got:
@@ -287,6 +301,11 @@ class EventEngine:
         lo = max(0, pos - self.g.modality_window)
         window = lower[lo:pos]
         return self._has(window, seqs)
+
+
+def _verb_like(w: str) -> bool:
+    """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase."""
+    return len(w) >= 7 and w.startswith(("mem", "men", "meng", "meny", "di", "ber", "ter"))
 
 
 def _same(a: Mention, b: Mention) -> bool:

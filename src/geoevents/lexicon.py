@@ -29,6 +29,7 @@ class Grammar(BaseModel):
     passive_agent: list[str]
     determiners: list[str]
     prepositions: list[str]
+    nominal_targets: list[str]
     pronouns: dict[str, str]
     continuations: list[str]
     discard: list[str]
@@ -91,7 +92,8 @@ class Lexicon:
         source: a name for error messages.
     """
 
-    def __init__(self, triggers: Sequence[Trigger], *, source: str = "triggers") -> None:
+    def __init__(self, triggers: Sequence[Trigger], *, source: str = "triggers",
+                 function_words: Sequence[str] = ()) -> None:
         self.entries = [_compile(t, source, i) for i, t in enumerate(triggers, 1)]
         self.by_id = {c.id: c for c in self.entries}
         self._by_root: dict[str, list[CompiledTrigger]] = {}
@@ -101,6 +103,8 @@ class Lexicon:
             if c.rest:
                 self._joined.setdefault(c.joined, []).append(c)
         self._cache: dict[str, list[tuple[CompiledTrigger, Voice]]] = {}
+        # a bare root that is also a function word is never a trigger ("tentang" ≠ menentang)
+        self._function = {w.lower() for w in function_words}
 
     def readings(self, word: str) -> list[tuple[CompiledTrigger, Voice]]:
         """Lexicon entries that the inflected ``word`` can realise, with its voice."""
@@ -113,6 +117,8 @@ class Lexicon:
             for a in analyses(w):
                 for c in self._by_root.get(a.root, ()):
                     v = self._voice(c, a)
+                    if v == "bare" and w in self._function:
+                        continue
                     if v is not None and (c, v) not in out:
                         out.append((c, v))
         if len(self._cache) < 200_000:
@@ -121,28 +127,47 @@ class Lexicon:
 
     @staticmethod
     def _voice(c: CompiledTrigger, a: Analysis) -> Voice | None:
+        """The voice in which word reading ``a`` realises entry ``c``, or None.
+
+        Besides the lemma's own affixes, the derivations news uses for the same event count:
+        di- passives of meN- verbs ("dikecam"), nominalisations ("kecaman", "pertemuan"),
+        the transitive meN-...-i of a ber- verb and back ("bertemu dengan X" / "menemui X",
+        "mengunjungi X" / "berkunjung ke X"), meN-...-i/-kan of a bare lemma ("setuju" /
+        "menyetujui"), and the bare root as a noun for ber- verbs ("dialog", "kerja sama").
+        """
         t = c.trigger
         if a.voice == "nominal":
             return "nominal" if t.nominal and c.prefix in ("meN", "memper", "ber", "") else None
-        if a.suffix != c.suffix and not (c.prefix == "ber" and a.suffix == "i"):
-            return None
         if c.prefix in ("meN", "memper"):
+            if a.prefix == "" and a.suffix == "" and len(a.root) >= 4:
+                return "bare"  # "Saran Jepang kepada ...", headlines: "AS Sanksi Korut"
+            # -kan often only marks transitivity: "mengirim" / "mengirimkan" bantuan
+            kan = {a.suffix, c.suffix} == {"", "kan"}
+            if a.suffix != c.suffix and not kan:
+                # "mengunjungi" (meN-i) and "berkunjung" (ber-) report the same visit
+                ok = c.suffix == "i" and a.prefix == "ber" and a.suffix == ""
+                return "middle" if ok else None
             if a.prefix in ("meN", "memper"):
                 return "active"
             if a.prefix in ("di", "diper") and t.passive:
                 return "passive"
-            if a.prefix == "" and len(a.root) >= 4:
-                return "bare"
             return None
-        if c.prefix == a.prefix:
-            return "active" if c.prefix != "ter" else "passive"
-        # the transitive meN-...-i of a ber- verb reports the same event with a direct
-        # object: "bertemu dengan X" / "menemui X", "berkunjung ke X" / "mengunjungi X"
-        if c.prefix == "ber" and a.suffix == "i" and c.suffix == "" and t.passive:
-            if a.prefix == "meN":
+        if c.prefix == "ber":
+            if a.prefix == "ber" and a.suffix == c.suffix:
+                return "middle"
+            if a.suffix == "i" and c.suffix == "" and t.passive:
+                return {"meN": "active", "di": "passive"}.get(a.prefix)  # type: ignore[return-value]
+            if a.prefix == "" and a.suffix == "" and t.nominal:
+                return "nominal"
+            return None
+        if c.prefix == "":
+            if a.prefix == "" and a.suffix == c.suffix:
                 return "active"
-            if a.prefix == "di":
-                return "passive"
+            if a.suffix in ("i", "kan") and t.passive:
+                return {"meN": "active", "di": "passive"}.get(a.prefix)  # type: ignore[return-value]
+            return None
+        if c.prefix == a.prefix and a.suffix == c.suffix:
+            return "passive" if c.prefix == "ter" else "active"
         return None
 
     def find(self, words: Sequence[str]) -> list[TriggerHit]:
@@ -162,7 +187,10 @@ class Lexicon:
                     cands.append(TriggerHit(i, end, i, c, voice))
             if cands:
                 best = max(len(h.trigger.rest) for h in cands)
-                hits.extend(h for h in cands if len(h.trigger.rest) == best)
+                # entries restricted by their object ("menuduh" + "kejahatan perang") are
+                # tried before the general entry for the same word
+                hits.extend(sorted((h for h in cands if len(h.trigger.rest) == best),
+                                   key=lambda h: not h.trigger.trigger.object_words))
         return hits
 
     @staticmethod

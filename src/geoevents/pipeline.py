@@ -88,7 +88,10 @@ def load_gazetteer(extra: tuple[str, ...] = (), *, lang: str = "id") -> Gazettee
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     """The trigger lexicon with ``extra`` trigger files added (cached by paths)."""
     files = [*default_trigger_files(), *(Path(p) for p in extra)]
-    return Lexicon(read_triggers(files))
+    g = load_grammar()
+    function = [*g.prepositions, *g.determiners, *g.conditional, *g.clause_boundaries,
+                *g.coordinators, *g.negation, *g.intent]
+    return Lexicon(read_triggers(files), function_words=function)
 
 
 def clear_cache() -> None:
@@ -232,7 +235,8 @@ class ResolveStage:
                     last_subject.model_copy(update={"coref": True}) if last_subject else None)
                 target = resolved.get(id(r.target))
                 if actor is None or target is None or not _political(actor) or not _political(
-                        target) or _same_entity(actor, target):
+                        target) or _same_entity(actor, target) or not _political_pair(
+                        actor, target):
                     continue
                 info = cameo_info(r.cameo)
                 trig = r.hit.trigger.trigger
@@ -284,9 +288,23 @@ class ResolveStage:
         return published, None
 
 
+_POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "PTY", "REB", "INS", "IGO", "SPY", "SEP"})
+
+
 def _political(a: Actor) -> bool:
     """An actor an event can hold: a named entity, or a role with a country."""
     return bool(a.name or a.country or a.sector == "IGO")
+
+
+def _political_pair(a: Actor, b: Actor) -> bool:
+    """GUIDELINES: events between non-political actors (students, schools, companies) are
+    not political events unless a named or state actor is on one side."""
+    def strong(x: Actor) -> bool:
+        return x.id is not None or x.kind != "generic" and x.name is not None or (
+            x.sector in _POLITICAL_SECTORS)
+
+    return strong(a) or strong(b)
 
 
 def _same_entity(a: Actor, b: Actor) -> bool:
