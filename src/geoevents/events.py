@@ -137,7 +137,7 @@ class EventEngine:
             actors = None  # filled from the previous sentence
         elif not actors:
             return []
-        if not targets and t.reciprocal and actors and len(actors) > 1:
+        if not targets and t.reciprocal and voice != "nominal" and actors and len(actors) > 1:
             actors, targets = actors[:1], actors[1:]
         if not targets:
             return []

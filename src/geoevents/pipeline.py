@@ -231,8 +231,10 @@ class ResolveStage:
             date, date_text = self._date(dates, st.published)
             first_actor: Actor | None = None
             for r in raws:
+                # an unexpressed subject continues a named one ("Serta melakukan ...")
                 actor = resolved.get(id(r.actor)) if r.actor is not None else (
-                    last_subject.model_copy(update={"coref": True}) if last_subject else None)
+                    last_subject.model_copy(update={"coref": True})
+                    if last_subject is not None and last_subject.name else None)
                 target = resolved.get(id(r.target))
                 if actor is None or target is None or not _political(actor) or not _political(
                         target) or _same_entity(actor, target) or not _political_pair(
