@@ -161,6 +161,9 @@ def validate_yaml(path: PathLike, model: type[M], *, error: type[DataFileError])
 def default_trigger_files() -> tuple[Traversable, ...]:
     """The trigger lexicon files that ship with geoevents."""
     d = resource("id", "triggers")
+    if not d.is_dir():
+        raise RuleFileError("the trigger lexicon is missing from the installed package; "
+                            "reinstall geoevents", path=str(d))
     return tuple(sorted((f for f in d.iterdir() if f.name.endswith(".yaml")),
                         key=lambda f: f.name))
 
