@@ -30,9 +30,11 @@ __all__ = [
     "extract",
     "load",
     "resolve",
+    "to_frame",
 ]
 
 if TYPE_CHECKING:
+    from .frame import to_frame
     from .pipeline import Pipeline
 
 logging.getLogger("geoevents").addHandler(logging.NullHandler())
@@ -43,6 +45,10 @@ def __getattr__(name: str) -> Any:
         from .pipeline import Pipeline
 
         return Pipeline
+    if name == "to_frame":
+        from .frame import to_frame
+
+        return to_frame
     raise AttributeError(f"module 'geoevents' has no attribute {name!r}")
 
 
@@ -102,7 +108,7 @@ def resolve(mention: str, *, date: dt.date | str | None = None) -> Actor | None:
         date: the date that decides who held an office ("Presiden AS" in 2019 vs 2022).
     """
     from .pipeline import check_text, parse_published
-    from .resolve import resolve_mention
+    from .resolution import resolve_mention
 
     return resolve_mention(_default().gazetteer, check_text(mention), parse_published(date))
 

@@ -215,7 +215,9 @@ class ActorRecognizer:
         person = next((r for _, r in ents if r.kind == "person"), None)
         org = next((r for _, r in ents if r.kind != "person"), None)
         org_match = next((c for c, r in ents if r.kind != "person"), None)
-        sector = next((a.sector for a in agents if a.sector), None)
+        # in a chain of agent words the last one with a sector is the head noun:
+        # "terduga teroris" (INS), "juru bicara militer" (MIL)
+        sector = next((a.sector for a in reversed(agents) if a.sector), None)
         name_text = " ".join(words[j:name_end]).replace(" - ", "-") if name_end > j else None
         if person is not None:
             country, psector = gaz.role_on(person, date)

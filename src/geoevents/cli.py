@@ -6,116 +6,73 @@ The CLI is a thin layer over the library; it is the only code that prints.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import GeoeventsError, InputFormatError, OutputError
-from .models import Event
+from .errors import GeoeventsError
+from .frame import COLUMNS, event_row
+from .io import Columns
 
-CSV_FIELDS = [
-    "doc_id", "actor_mention", "actor_name", "actor_id", "actor_country", "actor_sector",
-    "actor_cameo", "cameo", "root", "label", "plover", "goldstein", "trigger",
-    "target_mention", "target_name", "target_id", "target_country", "target_sector",
-    "target_cameo", "date", "date_text", "negated", "rule", "sentence", "sentence_start",
-    "sentence_end",
-]
+if TYPE_CHECKING:
+    from .batch import Progress
 
+__all__ = ["CSV_FIELDS", "build_parser", "event_row", "main"]
 
-def event_row(e: Event, doc_id: str | None) -> dict[str, Any]:
-    """A flat dict for one event (CSV and table output)."""
-    t = e.target
-    return {
-        "doc_id": doc_id, "actor_mention": e.actor.mention, "actor_name": e.actor.name,
-        "actor_id": e.actor.id, "actor_country": e.actor.country,
-        "actor_sector": e.actor.sector, "actor_cameo": e.actor.cameo,
-        "cameo": e.action.cameo, "root": e.action.root, "label": e.action.label,
-        "plover": e.action.plover, "goldstein": e.action.goldstein,
-        "trigger": e.action.trigger,
-        "target_mention": t.mention if t else None, "target_name": t.name if t else None,
-        "target_id": t.id if t else None, "target_country": t.country if t else None,
-        "target_sector": t.sector if t else None, "target_cameo": t.cameo if t else None,
-        "date": e.date.isoformat() if e.date else None, "date_text": e.date_text,
-        "negated": e.negated, "rule": e.rule, "sentence": e.sentence,
-        "sentence_start": e.sentence_span[0], "sentence_end": e.sentence_span[1],
-    }
+CSV_FIELDS = COLUMNS  # the flat event columns, kept here for compatibility
 
 
-def _inputs(paths: Sequence[str], published: str | None) -> Iterator[tuple[str, str, Any]]:
-    """(doc id, text, published) for each document in the inputs."""
-    if not paths or paths == ["-"]:
-        data = sys.stdin.read()
-        yield "stdin", data, published
-        return
-    for p in paths:
-        path = Path(p)
-        if path.suffix == ".jsonl":
-            with path.open(encoding="utf-8") as fh:
-                for lineno, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError as e:
-                        raise InputFormatError(
-                            f"{path}:{lineno}: invalid JSON ({e.msg}); each line must be an "
-                            "object with a 'text' field") from e
-                    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                        raise InputFormatError(
-                            f"{path}:{lineno}: missing 'text' field (a string)")
-                    doc_id = str(obj.get("id", f"{path.name}:{lineno}"))
-                    yield doc_id, obj["text"], published or obj.get("published")
-        else:
-            yield str(path), path.read_text(encoding="utf-8"), published
+def _progress_bar(enabled: bool) -> tuple[Callable[[Progress], None] | None, Any]:
+    """A tqdm bar on stderr (documents/s, events/s) when stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None, None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover (tqdm comes with spaCy)
+        return None, None
+    bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
+    def update(p: Progress) -> None:
+        bar.update(p.documents - bar.n)
+        rate = p.events / p.seconds if p.seconds else 0.0
+        bar.set_postfix_str(f"{p.events:,} events ({rate:,.1f}/s), {p.failed:,} failed",
+                            refresh=False)
 
-def _table(events: list[tuple[str, Event]], out: TextIO) -> None:
-    for doc_id, e in events:
-        t = e.target
-        neg = " (negated)" if e.negated else ""
-        out.write(
-            f"{doc_id}\t{e.date or '-'}\t{e.actor.name or e.actor.mention} "
-            f"[{e.actor.country or '-'}/{e.actor.sector or '-'}] "
-            f"-{e.action.cameo} {e.action.label}{neg}-> "
-            f"{(t.name or t.mention) if t else '-'} "
-            f"[{(t.country or '-') if t else '-'}/{(t.sector or '-') if t else '-'}]"
-            f"\t{e.action.trigger}\n")
+    return update, bar
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Run extraction over the inputs and write events."""
-    from .pipeline import Pipeline
+    """Run extraction over the inputs and write events (a thin layer over batch.run)."""
+    from .batch import run
+    from .pipeline import parse_published
 
-    nlp = Pipeline(gazetteer=args.gazetteer, triggers=args.triggers)
-    with contextlib.ExitStack() as stack:
-        out: TextIO = sys.stdout
-        if args.output:
-            try:
-                out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
-            except OSError as exc:
-                raise OutputError(f"cannot write {args.output}: {exc.strerror}; choose a "
-                                  "writable path with -o") from exc
-        writer = csv.DictWriter(out, CSV_FIELDS) if args.format == "csv" else None
-        if writer:
-            writer.writeheader()
-        table: list[tuple[str, Event]] = []
-        for doc_id, text, published in _inputs(args.inputs, args.published):
-            for e in nlp.extract(text, published=published):
-                if args.format == "jsonl":
-                    row = {"doc_id": doc_id, **e.model_dump(mode="json")}
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                elif writer:
-                    writer.writerow(event_row(e, doc_id))
-                else:
-                    table.append((doc_id, e))
-        if args.format == "table":
-            _table(table, out)
-    return 0
+    parse_published(args.published)
+    update, bar = _progress_bar(not args.no_progress)
+    try:
+        summary = run(
+            args.inputs, args.output, fmt=args.format, workers=args.workers,
+            resume=args.resume, published=args.published,
+            columns=Columns(text=args.text_field, id=args.id_field,
+                            published=args.published_field),
+            input_format=args.input_format, errors=args.errors,
+            options={"gazetteer": args.gazetteer or [], "triggers": args.triggers or []},
+            chunk_size=args.chunk_size, progress=update)
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.output or summary.failed or summary.interrupted or bar is not None:
+        print(f"geoevents: {summary.describe()}", file=sys.stderr)
+    if summary.failed and not summary.errors_path:
+        for doc_id, err in summary.sample_errors:
+            print(f"geoevents: error: {doc_id}: {err}", file=sys.stderr)
+    if summary.interrupted:
+        print("geoevents: interrupted; run the same command with --resume to finish",
+              file=sys.stderr)
+        return 130
+    return 1 if summary.failed else 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -153,12 +110,37 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--triggers", action="append", metavar="FILE",
                         help="extra trigger YAML added to the lexicon (repeatable)")
 
-    ex = sub.add_parser("extract", help="extract events from .txt or .jsonl files, or stdin")
-    ex.add_argument("inputs", nargs="*", help=".txt files, .jsonl files (text, id, published), "
-                    "or - / nothing for stdin")
+    ex = sub.add_parser(
+        "extract", help="extract events from JSONL, CSV, Parquet or text files, or stdin",
+        description="Stream documents in, events out. Output: -o FILE.jsonl gets one line "
+        "per document ({id, published, events} or {id, error}); .csv and .parquet get one "
+        "row per event; stdout gets one JSONL line per event. Exit status: 0, 1 when some "
+        "documents failed (see the errors file), 2 on an error, 130 when interrupted.")
+    ex.add_argument("inputs", nargs="*", help=".jsonl[.gz] (text, id, published), .csv[.gz], "
+                    ".parquet or text files; - or nothing for stdin")
     ex.add_argument("--published", help="publication date (YYYY-MM-DD) for all inputs")
-    ex.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl")
-    ex.add_argument("-o", "--output", help="write here instead of stdout")
+    ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "table"],
+                    help="output format (default: from the -o suffix, else jsonl)")
+    ex.add_argument("-o", "--output", help="write here instead of stdout (Parquet: a "
+                    "directory of part files)")
+    ex.add_argument("-w", "--workers", type=int, default=1, metavar="N",
+                    help="worker processes, each loading the pipeline once (0: one per CPU)")
+    ex.add_argument("--resume", action="store_true",
+                    help="skip documents already in the output (after a crash or Ctrl-C)")
+    ex.add_argument("--errors", metavar="FILE",
+                    help="failed documents as {id, error} lines (default <output>.errors.jsonl)")
+    ex.add_argument("--input-format", choices=["jsonl", "csv", "parquet", "txt"],
+                    help="input format (default: from each file's suffix; stdin: txt)")
+    ex.add_argument("--text-field", default="text", metavar="NAME",
+                    help="input text field or column (default: text)")
+    ex.add_argument("--id-field", default="id", metavar="NAME",
+                    help="input id field (default: id; missing ids become FILE:LINE)")
+    ex.add_argument("--published-field", default="published", metavar="NAME",
+                    help="input publication-date field (default: published)")
+    ex.add_argument("--chunk-size", type=int, default=16, metavar="N",
+                    help="documents per worker task and per commit (default: 16)")
+    ex.add_argument("--no-progress", action="store_true",
+                    help="no progress bar (it is shown only when stderr is a terminal)")
     common(ex)
     ex.set_defaults(func=cmd_extract)
 

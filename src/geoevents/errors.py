@@ -78,3 +78,8 @@ E002 = (
     "'2021-10-21', or None to read the date from the article's dateline."
 )
 E003 = "unknown option(s) {names} for geoevents.load(); known options: {known}."
+
+
+class MissingDependencyError(GeoeventsError, ImportError):
+    """An optional dependency (pandas, pyarrow, dask) is not installed; the message names
+    the extra to install, e.g. ``pip install 'geoevents[parquet]'``."""

@@ -59,6 +59,7 @@ class EventEngine:
         self._det = {fold(x) for x in grammar.determiners}
         self._cont = {fold(x) for x in grammar.continuations}
         self._prep = {fold(x) for x in grammar.prepositions}
+        self._mutual = {fold(x) for x in grammar.reciprocal}
         self._discard = _seqs(grammar.discard)
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
 
@@ -137,7 +138,14 @@ class EventEngine:
             actors = None  # filled from the previous sentence
         elif not actors:
             return []
-        if not targets and t.reciprocal and voice != "nominal" and actors and len(actors) > 1:
+        mutual = any(w in self._mutual for w in lower[max(0, hit.start - 2):hit.start])
+        if not targets and (t.reciprocal or mutual) and voice != "nominal" and actors and len(
+                actors) > 1:
+            if mutual:
+                # "Baik India maupun Pakistan saling tuding": both directions
+                pairs = [(a, b) for a in actors for b in actors if a is not b]
+                return [RawEvent(a, b, hit, t.cameo, self._window_has(lower, hit.start, self._neg),
+                                 f"{t.id}/{voice}+mutual") for a, b in pairs]
             actors, targets = actors[:1], actors[1:]
         if not targets:
             return []
@@ -188,12 +196,13 @@ class EventEngine:
                 return []
             if not any(w in self._bound for w in between) and len(between) <= 8:
                 return self._extend_left(head, lower, ms)
-        # the sentence subject, when nothing else comes between it and the verb's clause:
-        # "Perwakilan Taliban sebelum pembicaraan di Moskow telah bertemu dengan ..."
-        first = ms[0] if ms else None
-        if (first is not None and first.end <= pos and first.start <= 2
-                and first.pronoun is None and not self._in_pp(first, lower)
-                and not any(w in self._bound for w in lower[:first.start])):
+        # the sentence subject, when no clause boundary or other verb comes between it and
+        # this one: "Perwakilan Taliban sebelum pembicaraan di Moskow telah bertemu ...",
+        # "Sementara itu, PPP kubu Djan Faridz (Muktamar VIII di Jakarta) meminta ..."
+        first = next((m for m in ms if m.pronoun is None and not self._in_pp(m, lower)), None)
+        if (first is not None and first.end <= pos and first.start <= 4
+                and not any(w in self._bound or _verb_like(w) for w in lower[:first.start])
+                and not any(_verb_like(w) for w in lower[first.end:pos])):
             return self._extend_left(first, lower, ms)
         return []
 

@@ -26,6 +26,7 @@ class Grammar(BaseModel):
     conditional: list[str]
     clause_boundaries: list[str]
     coordinators: list[str]
+    reciprocal: list[str]
     passive_agent: list[str]
     determiners: list[str]
     prepositions: list[str]

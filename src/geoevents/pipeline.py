@@ -476,6 +476,15 @@ class Pipeline:
             dates=dates, events=tuple(_with_mentions(e, text) for e in st.events or []),
         )
 
+    def extract_frame(self, df: Any, *, text: str = "text", published: str | None = "published",
+                      id: str | None = "id", errors: str = "raise") -> Any:
+        """The events of a pandas DataFrame's rows, one row per event (flat columns, see
+        :func:`geoevents.frame.extract_frame`)."""
+        from .frame import extract_frame
+
+        return extract_frame(self, df, text=text, published=published, id=id,
+                             errors=errors)  # type: ignore[arg-type]
+
 
 def _with_mentions(e: Event, text: str) -> Event:
     def fix(a: Actor | None) -> Actor | None:
