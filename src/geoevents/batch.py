@@ -22,13 +22,14 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from .io import (
+    DEFAULT_COLUMNS,
     Columns,
     DocResult,
     ErrorLog,
@@ -135,7 +136,8 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 def iter_results(records: Iterable[Record], *, fmt: OutputFormat = "documents",
                  workers: int = 1, options: Mapping[str, Any] | None = None,
                  pipeline: Pipeline | None = None, chunk_size: int = 16,
-                 max_in_flight: int | None = None) -> Iterator[list[DocResult]]:
+                 max_in_flight: int | None = None,
+                 ) -> Generator[list[DocResult], None, None]:
     """Process records and yield the results chunk by chunk, in input order.
 
     Args:
@@ -203,7 +205,7 @@ def output_format(output: str | Path | None, fmt: str | None = None) -> OutputFo
 
 def run(inputs: Sequence[str | Path] | Iterable[Record], output: str | Path | None = None, *,
         fmt: str | None = None, workers: int = 1, resume: bool = False,
-        published: Any = None, columns: Columns = Columns(),  # noqa: B008 (frozen)
+        published: Any = None, columns: Columns = DEFAULT_COLUMNS,
         input_format: InputFormat | None = None, errors: str | Path | None = None,
         options: Mapping[str, Any] | None = None, pipeline: Pipeline | None = None,
         chunk_size: int = 16, stream: TextIO | None = None,

@@ -6,6 +6,7 @@ The CLI is a thin layer over the library; it is the only code that prints.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -30,7 +31,7 @@ def _progress_bar(enabled: bool) -> tuple[Callable[[Progress], None] | None, Any
     if not enabled or not sys.stderr.isatty():
         return None, None
     try:
-        from tqdm import tqdm
+        tqdm = importlib.import_module("tqdm").tqdm
     except ImportError:  # pragma: no cover (tqdm comes with spaCy)
         return None, None
     bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

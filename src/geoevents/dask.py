@@ -16,31 +16,32 @@ as its options and would be rebuilt for every task). Install with
 from __future__ import annotations
 
 import importlib
+import json
 import threading
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from .errors import MissingDependencyError
 from .frame import empty_frame, event_row, extract_frame, pandas, rows_to_frame
-from .pipeline import Pipeline
+from .pipeline import Pipeline, check_text
 
 __all__ = ["extract", "extract_bag", "extract_dataframe", "map_in_pandas", "worker_pipeline"]
 
 Errors = Literal["raise", "skip"]
 
 _LOCK = threading.Lock()
-_PIPELINES: dict[tuple[tuple[str, tuple[str, ...]], ...], Pipeline] = {}
+_PIPELINES: dict[str, Pipeline] = {}
 
 
 def worker_pipeline(options: Mapping[str, Any] | Pipeline | None = None) -> Pipeline:
     """The pipeline of this process for ``options``, built on first use and then reused
     (one per worker process; safe to call from several threads)."""
-    opts = options.options if isinstance(options, Pipeline) else dict(options or {})
-    key = tuple(sorted((k, tuple(map(str, v))) for k, v in opts.items() if v))
+    opts = _options(options)
+    key = json.dumps(opts, sort_keys=True, default=str)
     with _LOCK:
         nlp = _PIPELINES.get(key)
         if nlp is None:
-            nlp = _PIPELINES[key] = Pipeline(**{k: list(v) for k, v in key})
+            nlp = _PIPELINES[key] = Pipeline(**opts)
         return nlp
 
 
@@ -53,13 +54,14 @@ def _dask(module: str) -> Any:
         ) from exc
 
 
-def _options(options: Mapping[str, Any] | Pipeline | None) -> dict[str, list[str]]:
+def _options(options: Mapping[str, Any] | Pipeline | None) -> dict[str, Any]:
+    """Pipeline options as a plain, picklable dict (a Pipeline gives its own options)."""
     if isinstance(options, Pipeline):
         return dict(options.options)
-    return {k: [str(p) for p in v] for k, v in (options or {}).items()}
+    return dict(options or {})
 
 
-def _bag_partition(items: Iterable[Any], number: int, options: dict[str, list[str]],
+def _bag_partition(items: Iterable[Any], number: int, options: dict[str, Any],
                    text: str, published: str | None, id: str | None,
                    errors: Errors) -> Any:
     """Events of one bag partition: items are texts or dicts with a text field."""
@@ -74,7 +76,7 @@ def _bag_partition(items: Iterable[Any], number: int, options: dict[str, list[st
             t, pub, did = item, None, None
         doc_id = f"{number}:{k}" if did is None else str(did)
         try:
-            events = nlp.extract(t, published=pub)
+            events = nlp.extract(check_text(t), published=pub)
         except Exception:
             if errors == "raise":
                 raise
@@ -83,7 +85,7 @@ def _bag_partition(items: Iterable[Any], number: int, options: dict[str, list[st
     return rows_to_frame(rows)
 
 
-def _frame_partition(pdf: Any, options: dict[str, list[str]], text: str,
+def _frame_partition(pdf: Any, options: dict[str, Any], text: str,
                      published: str | None, id: str | None, errors: Errors) -> Any:
     return extract_frame(worker_pipeline(options), pdf, text=text, published=published,
                          id=id, errors=errors)

@@ -135,11 +135,11 @@ def _annotations(doc: Document) -> list[_Ann]:
             seen.add(a.span)
             add(a.span, _RANK_ACTOR, *_actor_tags(a, coref=False))
     for e in doc.events:
-        for a in (e.actor, e.target):
+        for x in (e.actor, e.target):
             # pronouns and continued subjects are only in the events
-            if a is not None and a.span not in seen and a.span[0] < a.span[1]:
-                seen.add(a.span)
-                add(a.span, _RANK_ACTOR, *_actor_tags(a, coref=True))
+            if x is not None and x.span not in seen and x.span[0] < x.span[1]:
+                seen.add(x.span)
+                add(x.span, _RANK_ACTOR, *_actor_tags(x, coref=True))
     triggers: set[tuple[int, int]] = set()
     for e in doc.events:
         ts = e.action.trigger_span
@@ -262,7 +262,7 @@ def _legend() -> str:
 
 def _header(doc: Document) -> str:
     pub = doc.published.isoformat() if doc.published else "unknown"
-    src = doc.published_source
+    src: str = doc.published_source
     if doc.published_text:
         src += f": “{doc.published_text}”"
     ident = ""

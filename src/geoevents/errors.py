@@ -57,6 +57,10 @@ class InputFormatError(GeoeventsError, ValueError):
     """A malformed input line or a missing column in a batch input file."""
 
 
+class DocumentTooLongError(GeoeventsError, ValueError):
+    """A document longer than the pipeline's ``max_length``."""
+
+
 class OutputError(GeoeventsError, OSError):
     """An output file that cannot be written."""
 
@@ -83,3 +87,7 @@ E003 = "unknown option(s) {names} for geoevents.load(); known options: {known}."
 class MissingDependencyError(GeoeventsError, ImportError):
     """An optional dependency (pandas, pyarrow, dask) is not installed; the message names
     the extra to install, e.g. ``pip install 'geoevents[parquet]'``."""
+E004 = (
+    "document of {n:,} characters is longer than max_length={limit:,}. Split it into "
+    "articles, or build the pipeline with geoevents.load(max_length=...) if it really is one."
+)

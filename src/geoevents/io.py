@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal, TextIO
+from typing import IO, Any, Literal, TextIO, cast
 
 from .errors import InputDecodeError, InputFormatError, OutputError
 from .frame import COLUMNS, INT_COLUMNS, _optional, event_row
@@ -67,6 +67,9 @@ class Columns:
     published: str = "published"
 
 
+DEFAULT_COLUMNS = Columns()
+
+
 def input_format(path: str | Path) -> InputFormat:
     """The input format a file name implies (``.jsonl[.gz]``, ``.csv[.gz]``, ``.parquet``,
     anything else is one plain-text document)."""
@@ -81,7 +84,7 @@ def input_format(path: str | Path) -> InputFormat:
 
 
 def read_records(paths: Sequence[str | Path], *, published: Any = None,
-                 columns: Columns = Columns(),  # noqa: B008 (frozen)
+                 columns: Columns = DEFAULT_COLUMNS,
                  fmt: InputFormat | None = None) -> Iterator[Record]:
     """Stream the documents of the inputs, in order.
 
@@ -129,7 +132,7 @@ def read_records(paths: Sequence[str | Path], *, published: Any = None,
 
 def _open_binary(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
@@ -332,7 +335,7 @@ class StreamSink(Sink):
 
 def _open_text(path: Path, mode: str) -> TextIO:
     try:
-        return path.open(mode, encoding="utf-8", newline="")
+        return cast(TextIO, path.open(mode, encoding="utf-8", newline=""))
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror}; choose a writable path "
                           "with -o") from exc

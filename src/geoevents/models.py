@@ -97,6 +97,10 @@ class Document(_Frozen):
     actors: tuple[Actor, ...] = ()
     dates: tuple[DateMention, ...] = ()
     events: tuple[Event, ...] = ()
+    language: str = "id"
+    """"id", or "other" when the text is not Indonesian (no events are coded from it)."""
+    warnings: tuple[str, ...] = ()
+    """Notes on the input: "html" when markup was stripped, "not_indonesian", ..."""
     meta: dict[str, str | int | float | None] | None = None
 
     def __repr__(self) -> str:

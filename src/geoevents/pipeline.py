@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import errors
 from .actors import ActorRecognizer, Mention
+from .clean import LanguageCheck, load_language_rules, looks_like_html, working_view
 from .dates import DateResolver, load_date_rules
 from .events import EventEngine, RawEvent
 from .gazetteer import Gazetteer
@@ -47,6 +50,12 @@ class _State:
     published: dt.date | None
     published_source: str
     published_text: str | None = None
+    text: str = ""
+    """The caller's text."""
+    view: str = ""
+    """The same-length working view the Doc was built on (``doc.text`` is slow to rebuild)."""
+    language: str = "id"
+    warnings: tuple[str, ...] = ()
     segments: list[Segment] | None = None
     tokens: list[tuple[list[str], list[int]]] | None = None
     """Per segment: the texts and character offsets of its content tokens."""
@@ -97,7 +106,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 def clear_cache() -> None:
     """Forget loaded data files (after editing them in a running session)."""
     for f in (load_gazetteer, load_lexicon, load_grammar, load_text_rules, load_date_rules,
-              _tokenizer):
+              load_language_rules, _tokenizer):
         f.cache_clear()
 
 
@@ -113,9 +122,10 @@ class NewsSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
-        st.segments = self.segmenter(doc.text)
+        view = st.view or doc.text
+        st.segments = self.segmenter(view)
         if st.published is None:
-            found = self.dates.find_published(doc.text)
+            found = self.dates.find_published(view)
             if found is not None:
                 st.published, st.published_text, _ = found
                 st.published_source = "dateline"
@@ -126,9 +136,11 @@ class NewsSegmenter:
             lo, hi = bisect.bisect_left(idx, seg.content_start), bisect.bisect_left(idx, seg.end)
             toks = [t for t in doc[lo:hi] if not t.is_space]
             st.tokens.append(([t.text for t in toks], [t.idx for t in toks]))
-        for tok in doc:
-            if tok.i > 0:
-                tok.is_sent_start = tok.idx in starts
+        if len(doc):
+            # one bulk write: setting Token.is_sent_start one by one is quadratic
+            flags = numpy.array([[1 if (t.i == 0 or t.idx in starts) else -1] for t in doc],
+                                dtype="int64").astype("uint64")
+            doc.from_array([SENT_START], flags)  # type: ignore[arg-type]
         return doc
 
 
@@ -181,9 +193,10 @@ class DateStage:
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
+        view = st.view or doc.text
         st.dates = [
             [] if seg.skipped else self.resolver.find(
-                doc.text, st.published, start=seg.start, end=seg.end)
+                view, st.published, start=seg.start, end=seg.end)
             for seg in st.segments or []
         ]
         return doc
@@ -198,6 +211,9 @@ class EventStage:
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
         st.raw = []
+        if st.language != "id":
+            st.raw = [[] for _ in st.segments or []]
+            return doc
         for seg, ms, (words, _) in zip(
                 st.segments or [], st.mentions or [], st.tokens or [], strict=True):
             if seg.skipped or not ms:
@@ -212,7 +228,7 @@ class ResolveStage:
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
-        text = doc.text
+        text = st.text or doc.text
         events: list[Event] = []
         history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
         last_subject: Actor | None = None
@@ -303,7 +319,7 @@ def _political_pair(a: Actor, b: Actor) -> bool:
     """GUIDELINES: events between non-political actors (students, schools, companies) are
     not political events unless a named or state actor is on one side."""
     def strong(x: Actor) -> bool:
-        return x.id is not None or x.kind != "generic" and x.name is not None or (
+        return x.id is not None or (x.kind != "generic" and x.name is not None) or (
             x.sector in _POLITICAL_SECTORS)
 
     return strong(a) or strong(b)
@@ -347,7 +363,9 @@ def make_resolver(nlp: Language, name: str) -> ResolveStage:
 
 # -- the public pipeline ------------------------------------------------------------------
 
-OPTIONS = ("gazetteer", "triggers")
+OPTIONS = ("gazetteer", "triggers", "max_length")
+MAX_LENGTH = 2_000_000
+"""Default limit on a document's length in characters (about 2 MB of text)."""
 
 
 def parse_published(value: object) -> dt.date | None:
@@ -387,6 +405,9 @@ class Pipeline:
         gazetteer: extra gazetteer JSONL files merged over the default one (same ``id``
             replaces an entity).
         triggers: extra trigger YAML files added to the default lexicon.
+        max_length: longest document accepted, in characters; longer ones raise
+            :class:`~geoevents.errors.DocumentTooLongError` (split them, or raise the limit
+            knowing that memory grows with it).
 
     Example:
         >>> nlp = Pipeline()
@@ -396,9 +417,17 @@ class Pipeline:
     """
 
     def __init__(self, *, gazetteer: Iterable[str | Path] | str | Path | None = None,
-                 triggers: Iterable[str | Path] | str | Path | None = None) -> None:
-        self.options = {"gazetteer": _paths(gazetteer), "triggers": _paths(triggers)}
+                 triggers: Iterable[str | Path] | str | Path | None = None,
+                 max_length: int = MAX_LENGTH) -> None:
+        if not isinstance(max_length, int) or max_length < 1:
+            raise errors.OptionError(f"max_length must be a positive int, got {max_length!r}")
+        self.options: dict[str, Any] = {
+            "gazetteer": _paths(gazetteer), "triggers": _paths(triggers),
+            "max_length": max_length}
+        self.max_length = max_length
+        self._language = LanguageCheck(load_language_rules())
         nlp = spacy.blank("id")
+        nlp.max_length = max_length + 1
         if not Doc.has_extension(EXT):
             Doc.set_extension(EXT, default=None)
         nlp.add_pipe("geoevents_segmenter")
@@ -419,11 +448,30 @@ class Pipeline:
         return stage.gaz
 
     def make_doc(self, text: str, *, published: object = None) -> Doc:
-        """Run the spaCy pipeline and return the ``Doc`` (with ``doc._.geoevents``)."""
+        """Run the spaCy pipeline and return the ``Doc`` (with ``doc._.geoevents``).
+
+        The ``Doc`` is built on a same-length working view of ``text`` (markup and invisible
+        characters blanked out, see :mod:`geoevents.clean`), so its offsets are offsets into
+        ``text``.
+
+        Raises:
+            InputTypeError: ``text`` is not a str.
+            PublishedDateError: ``published`` is not a date.
+            DocumentTooLongError: ``text`` is longer than ``max_length`` characters.
+        """
         text = check_text(text)
+        if len(text) > self.max_length:
+            raise errors.DocumentTooLongError(errors.E004.format(
+                n=len(text), limit=self.max_length))
         pub = parse_published(published)
-        doc = self.nlp.make_doc(text)
-        doc._.set(EXT, _State(pub, "caller" if pub else "none"))
+        view = working_view(text)
+        warnings: tuple[str, ...] = ("html",) if looks_like_html(text) else ()
+        language = "id" if self._language.is_indonesian(view) else "other"
+        if language != "id":
+            warnings += ("not_indonesian",)
+        doc = self.nlp.make_doc(view)
+        doc._.set(EXT, _State(pub, "caller" if pub else "none", text=text, view=view,
+                              language=language, warnings=warnings))
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
         return doc
@@ -458,7 +506,7 @@ class Pipeline:
 
     def _document(self, doc: Doc) -> Document:
         st = _state(doc)
-        text = doc.text
+        text = st.text or doc.text
         sentences = tuple(
             Sentence(text=text[s.start:s.end], span=(s.start, s.end), skipped=s.skipped,
                      reason=s.reason)
@@ -474,6 +522,7 @@ class Pipeline:
             published_source=st.published_source,
             published_text=st.published_text, sentences=sentences, actors=actors,
             dates=dates, events=tuple(_with_mentions(e, text) for e in st.events or []),
+            language=st.language, warnings=st.warnings,
         )
 
     def extract_frame(self, df: Any, *, text: str = "text", published: str | None = "published",
@@ -503,5 +552,5 @@ def _paths(value: Iterable[str | Path] | str | Path | None) -> list[str]:
     return [str(v) for v in value]
 
 
-def _rebuild(options: dict[str, list[str]]) -> Pipeline:
+def _rebuild(options: dict[str, Any]) -> Pipeline:
     return Pipeline(**options)
