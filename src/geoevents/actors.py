@@ -180,9 +180,16 @@ class ActorRecognizer:
             return kinds[-1] == "agent"
         if kinds[-1] == "agent":
             return True
-        # entity after entity: only a person after a state or organisation ("Rusia Putin" no)
+        # entity after entity: a person after a titled state or organisation, or a state
+        # after an institution's short name ("Kemlu China": China's foreign ministry)
         rec = self.gaz.entities.get(nxt.entry.id)
-        return bool(rec and rec.kind == "person" and "agent" in kinds)
+        if rec is None:
+            return False
+        if rec.kind == "person":
+            return "agent" in kinds
+        prev = self.gaz.entities.get(chain[-1].entry.id)
+        return (rec.kind == "state" and prev is not None and prev.kind == "organization"
+                and nxt.entry.kind == "entity" and len(chain) <= 2)
 
     def _person_at(self, at: dict[int, Match], k: int) -> bool:
         m = at.get(k)
@@ -215,9 +222,16 @@ class ActorRecognizer:
         person = next((r for _, r in ents if r.kind == "person"), None)
         org = next((r for _, r in ents if r.kind != "person"), None)
         org_match = next((c for c, r in ents if r.kind != "person"), None)
-        # in a chain of agent words the last one with a sector is the head noun:
-        # "terduga teroris" (INS), "juru bicara militer" (MIL)
-        sector = next((a.sector for a in reversed(agents) if a.sector), None)
+        state = next((r for _, r in ents if r.kind == "state"), None)
+        # a personal title gives the sector, whatever rank follows it ("Kapolri Jenderal X"
+        # is police); in a chain of group nouns the last is the head ("terduga teroris": INS)
+        title = next((a for a in agents if a.person and a.sector), None)
+        sector = title.sector if title else next(
+            (a.sector for a in reversed(agents) if a.sector), None)
+        if org is not None and org.kind == "organization" and state is not None:
+            # "Kemlu China": that state's institution of the same kind
+            sector = sector or org.sector
+            org, org_match = state, next(c for c, r in ents if r is state)
         name_text = " ".join(words[j:name_end]).replace(" - ", "-") if name_end > j else None
         if person is not None:
             country, psector = gaz.role_on(person, date)

@@ -60,6 +60,7 @@ class EventEngine:
         self._cont = {fold(x) for x in grammar.continuations}
         self._prep = {fold(x) for x in grammar.prepositions}
         self._mutual = {fold(x) for x in grammar.reciprocal}
+        self._governing = set(grammar.governing_roots)
         self._discard = _seqs(grammar.discard)
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
 
@@ -76,9 +77,17 @@ class EventEngine:
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[RawEvent] = []
         used_heads: set[int] = set()
-        hits = sorted(self.lexicon.find(words), key=lambda h: h.voice == "nominal")
+        lower_ = [fold(w) for w in words]
+        # verbs before nouns; at one word, the entry whose object word comes first
+        # ("mengancam Mesir dengan penghentian bantuan militer": bantuan, not militer)
+        hits = sorted(self.lexicon.find(words), key=lambda h: (
+            h.voice == "nominal", h.head,
+            self._object_pos(h, lower_) if h.trigger.trigger.object_words else 100))
+        governed: set[int] = set()  # nouns that are the object of a request or a refusal
         for hit in hits:
             if hit.head in covered or hit.head in used_heads:
+                continue
+            if hit.voice == "nominal" and hit.head in governed:
                 continue
             if any(lower[k] in self._cond for k in range(0, hit.start)):
                 continue
@@ -88,6 +97,10 @@ class EventEngine:
             if evs:
                 used_heads.add(hit.head)
                 out.extend(evs)
+                if hit.voice != "nominal" and evs[0].cameo[:2] in self._governing:
+                    # "menolak tawaran dialog", "meminta penghentian serangan": the noun is
+                    # what was asked for or refused, not an event that happened
+                    governed.update(range(hit.end, hit.end + 3))
         return self._dedupe(out)
 
     @staticmethod
@@ -125,7 +138,12 @@ class EventEngine:
             voice = "nominal"
             frame = [*t.target, *self.g.nominal_targets]
             gen = self._obj(hit.end, lower, ms, slack=1, head=hit.head)
-            if gen:
+            agent = self._after(hit.end, lower, ms, self._agent, window=5)
+            if agent:
+                # "penangkapan aktivis Myanmar oleh junta": the noun's complement is the
+                # target, the agent follows "oleh"
+                actors, targets = agent, [m for m in gen if m not in agent]
+            elif gen:
                 actors = gen
                 targets = self._targets(frame, gen[-1].end, lower, ms, no_obj=True, window=3)
             else:
@@ -171,13 +189,24 @@ class EventEngine:
                 return code if len(code) > 2 else code + "0"
         return cameo
 
+    def _object_pos(self, hit: TriggerHit, lower: list[str]) -> int:
+        """Where the first of the entry's object words occurs after it (99 if none)."""
+        words = {fold(w) for w in hit.trigger.trigger.object_words}
+        for k, w in enumerate(lower[hit.end:hit.end + 5]):
+            if w in words or (w.endswith("nya") and w[:-3] in words):
+                return k
+        return 99
+
     def _object_ok(self, hit: TriggerHit, lower: list[str]) -> bool:
         t = hit.trigger.trigger
-        window = lower[hit.end:hit.end + 4]
+        window = lower[hit.end:hit.end + 5]
         stems = {w[:-3] if w.endswith("nya") else w for w in window}
+        phrase = " " + " ".join(window) + " "
 
         def found(words: list[str]) -> bool:
-            return any(fold(w) in stems or fold(w) in window for w in words)
+            # single words by form or stem, phrases ("klaim bahwa") as a word sequence
+            return any(fold(w) in stems or (" " in w and f" {fold(w)} " in phrase)
+                       for w in words)
 
         if t.object_words and not found(t.object_words):
             return False
@@ -314,12 +343,15 @@ class EventEngine:
 
 def _verb_like(w: str) -> bool:
     """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase."""
-    return len(w) >= 7 and w.startswith(("mem", "men", "meng", "meny", "di", "ber", "ter"))
+    return len(w) >= 7 and w.startswith(("mem", "men", "meng", "meny", "di", "ber"))
 
 
 def _same(a: Mention, b: Mention) -> bool:
+    """The same actor on both sides (the junta and the opposition of one state are not)."""
     x, y = a.actor, b.actor
-    if x.id and x.id == y.id and x.sector == y.sector:
+    if x.sector != y.sector:
+        return False
+    if x.id and x.id == y.id:
         return True
     return bool(x.name and x.name == y.name and x.country == y.country and not a.pronoun)
 

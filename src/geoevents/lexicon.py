@@ -27,6 +27,7 @@ class Grammar(BaseModel):
     clause_boundaries: list[str]
     coordinators: list[str]
     reciprocal: list[str]
+    governing_roots: list[str]
     passive_agent: list[str]
     determiners: list[str]
     prepositions: list[str]
@@ -51,6 +52,7 @@ class CompiledTrigger:
     suffix: str
     rest: tuple[str, ...]
     joined: str
+    not_forms: frozenset[str]
 
     @property
     def id(self) -> str:
@@ -79,7 +81,8 @@ def _compile(t: Trigger, path: str, index: int) -> CompiledTrigger:
             path=path, record=f"{index} ({t.id})", field="base")
     # prefer the reading with a real prefix ("memperingatkan": meN- + peringat + -kan)
     a: Analysis = next((c for c in cands if c.prefix), cands[0])
-    return CompiledTrigger(t, a.prefix, a.suffix, tuple(words[1:]), "".join(words))
+    return CompiledTrigger(t, a.prefix, a.suffix, tuple(words[1:]), "".join(words),
+                           frozenset(f.lower() for f in t.not_forms))
 
 
 _VERBAL = {"meN": "active", "memper": "active", "ber": "middle", "ter": "active", "": "active"}
@@ -117,6 +120,8 @@ class Lexicon:
         if w.isalpha() and len(w) >= 3:
             for a in analyses(w):
                 for c in self._by_root.get(a.root, ()):
+                    if w in c.not_forms:
+                        continue
                     v = self._voice(c, a)
                     if v == "bare" and w in self._function:
                         continue
@@ -142,8 +147,10 @@ class Lexicon:
         if c.prefix in ("meN", "memper"):
             if a.prefix == "" and a.suffix == "" and len(a.root) >= 4:
                 return "bare"  # "Saran Jepang kepada ...", headlines: "AS Sanksi Korut"
-            # -kan often only marks transitivity: "mengirim" / "mengirimkan" bantuan
-            kan = {a.suffix, c.suffix} == {"", "kan"}
+            # -kan often only marks transitivity: "mengirim" / "mengirimkan" bantuan; the
+            # passive of a -kan verb of giving may take -i: "menjatuhkan sanksi" / "dijatuhi"
+            kan = {a.suffix, c.suffix} == {"", "kan"} or (
+                a.prefix == "di" and a.suffix == "i" and c.suffix == "kan")
             if a.suffix != c.suffix and not kan:
                 # "mengunjungi" (meN-i) and "berkunjung" (ber-) report the same visit
                 ok = c.suffix == "i" and a.prefix == "ber" and a.suffix == ""

@@ -134,6 +134,9 @@ class Trigger(_Strict):
     """For polysemous verbs: the entry only fires when one of these words follows."""
     not_object_words: list[str] = Field(default_factory=list)
     """For polysemous verbs: the entry does not fire when one of these words follows."""
+    not_forms: list[str] = Field(default_factory=list)
+    """Inflected words that share the base but never realise this entry: "perjanjian"
+    (treaty) is no form of "berjanji", "keamanan" (security) none of "mengamankan"."""
     note: str | None = None
     positive: list[TriggerExample] = Field(min_length=1)
     negative: list[str] = Field(min_length=1)
