@@ -287,7 +287,7 @@ def render_html(doc: Document, *, page: bool = False) -> str:
     Returns:
         The HTML. The article text is always HTML-escaped.
 
-    Example:
+    Examples:
         >>> import geoevents
         >>> html = render_html(geoevents.analyze("Rusia mengecam Amerika Serikat."))
         >>> html.count('class="ge-actor')

@@ -69,7 +69,7 @@ def quad_class(root: str) -> str:
     Raises:
         ValueError: the code is not a CAMEO code 01–20.
 
-    Example:
+    Examples:
         >>> quad_class("04"), quad_class("190")
         ('verbal cooperation', 'material conflict')
     """
