@@ -223,11 +223,9 @@ class ActorRecognizer:
         org = next((r for _, r in ents if r.kind != "person"), None)
         org_match = next((c for c, r in ents if r.kind != "person"), None)
         state = next((r for _, r in ents if r.kind == "state"), None)
-        # a personal title gives the sector, whatever rank follows it ("Kapolri Jenderal X"
-        # is police); in a chain of group nouns the last is the head ("terduga teroris": INS)
-        title = next((a for a in agents if a.person and a.sector), None)
-        sector = title.sector if title else next(
-            (a.sector for a in reversed(agents) if a.sector), None)
+        # Indonesian noun phrases are head-first: "pasukan rezim" (MIL), "juru bicara
+        # militer" (GOV), "Kapolri Jenderal X" (COP, whatever rank follows the title)
+        sector = next((a.sector for a in agents if a.sector), None)
         if org is not None and org.kind == "organization" and state is not None:
             # "Kemlu China": that state's institution of the same kind
             sector = sector or org.sector

@@ -60,6 +60,7 @@ class EventEngine:
         self._cont = {fold(x) for x in grammar.continuations}
         self._prep = {fold(x) for x in grammar.prepositions}
         self._mutual = {fold(x) for x in grammar.reciprocal}
+        self._quant = _seqs(grammar.quantifiers)
         self._governing = set(grammar.governing_roots)
         self._discard = _seqs(grammar.discard)
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
@@ -256,18 +257,40 @@ class EventEngine:
     def _right_group(
         self, first: Mention, lower: list[str], ms: Sequence[Mention],
     ) -> list[Mention]:
+        """``first`` and the mentions coordinated after it: "pos polisi dan satu pangkalan
+        militer" (a coordinator, then quantities, determiners and at most two nouns)."""
         group = [first]
         idx = ms.index(first)
         while idx + 1 < len(ms):
             nxt = ms[idx + 1]
-            gap = lower[group[-1].end:nxt.start]
-            if gap and all(w in self._coord or w in self._det for w in gap) and any(
-                    w in self._coord for w in gap):
-                group.append(nxt)
-                idx += 1
-            else:
+            gap = self._strip_quantities(lower[group[-1].end:nxt.start])
+            if not gap or gap[0] not in self._coord:
                 break
+            rest = [w for w in gap[1:] if w not in self._coord and w not in self._det]
+            if len(rest) > 2 or any(not w.isalpha() or w in self._prep or w in self._bound
+                                    or _verb_like(w) for w in rest):
+                break
+            group.append(nxt)
+            idx += 1
         return group
+
+    def _strip_quantities(self, words: list[str]) -> list[str]:
+        """``words`` without numbers and quantity phrases ("lebih dari 1.000", "dua")."""
+        out: list[str] = []
+        k = 0
+        while k < len(words):
+            w = words[k]
+            if w[:1].isdigit() and all(c.isdigit() or c in ".,-" for c in w):
+                k += 1
+                continue
+            for q in self._quant:
+                if tuple(words[k:k + len(q)]) == q:
+                    k += len(q)
+                    break
+            else:
+                out.append(w)
+                k += 1
+        return out
 
     def _obj(
         self, pos: int, lower: list[str], ms: Sequence[Mention], slack: int = 3,
@@ -284,7 +307,7 @@ class EventEngine:
                 if head is not None and head < m.start and m.end > pos:
                     return self._right_group(m, lower, ms)
                 continue
-            gap = lower[pos:m.start]
+            gap = self._strip_quantities(lower[pos:m.start])
             if len(gap) > slack:
                 return []
             content = [w for w in gap if w not in self._det]

@@ -30,6 +30,7 @@ class Grammar(BaseModel):
     governing_roots: list[str]
     passive_agent: list[str]
     determiners: list[str]
+    quantifiers: list[str]
     prepositions: list[str]
     nominal_targets: list[str]
     pronouns: dict[str, str]

@@ -166,9 +166,11 @@ class ActorStage:
 
     @staticmethod
     def _default_country(mentions: list[list[Mention]]) -> None:
-        """Give role-only actors without a country ("polisi", "kelompok pemberontak") the
-        country the story is about: the most mentioned one, else Indonesia (the press is
-        Indonesian: a bare "Kapolri" or "polisi" is Indonesian)."""
+        """Give role-only actors without a country ("polisi", "satu perusahaan pelayaran")
+        a country: the nearest state named before them in the same sentence ("sanksi kepada
+        dua warga Cina dan satu perusahaan pelayaran"), else the one the story mentions most,
+        else Indonesia (the press is Indonesian: a bare "Kapolri" or "polisi" is Indonesian).
+        """
         counts: dict[str, int] = {}
         for ms in mentions:
             for m in ms:
@@ -177,12 +179,16 @@ class ActorStage:
                     counts[c] = counts.get(c, 0) + 1
         default = max(counts, key=lambda c: counts[c]) if counts else "IDN"
         for ms in mentions:
+            nearest: str | None = None
             for k, m in enumerate(ms):
                 a = m.actor
                 if a.name is None and a.country is None and a.sector and a.sector != "IGO" \
                         and m.pronoun is None:
+                    c = nearest or default
                     ms[k] = Mention(m.start, m.end, a.model_copy(
-                        update={"country": default, "cameo": default + a.sector}), m.pronoun)
+                        update={"country": c, "cameo": c + a.sector}), m.pronoun)
+                elif a.kind == "state" and a.country:
+                    nearest = a.country
 
 
 class DateStage:
@@ -409,7 +415,7 @@ class Pipeline:
             :class:`~geoevents.errors.DocumentTooLongError` (split them, or raise the limit
             knowing that memory grows with it).
 
-    Example:
+    Examples:
         >>> nlp = Pipeline()
         >>> [e.action.root for e in nlp.extract("Rusia mengecam Amerika Serikat.",
         ...                                     published="2024-01-10")]
