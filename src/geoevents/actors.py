@@ -33,6 +33,8 @@ class Mention:
     actor: Actor
     pronoun: str | None = None
     """The antecedent kind for pronouns ("any", "person", "state", "pair", "group")."""
+    weak: bool = False
+    """An untitled capitalised name the gazetteer does not know (maybe a place or a firm)."""
 
 
 def _is_name_token(w: str) -> bool:
@@ -42,8 +44,13 @@ def _is_name_token(w: str) -> bool:
 class ActorRecognizer:
     """Compose gazetteer hits on a sentence's tokens into :class:`Mention` objects."""
 
-    def __init__(self, gazetteer: Gazetteer, pronouns: dict[str, str]) -> None:
+    def __init__(self, gazetteer: Gazetteer, pronouns: dict[str, str], *,
+                 bare_names: bool = False, not_names: Sequence[str] = (),
+                 places: Sequence[str] = ()) -> None:
         self.gaz = gazetteer
+        self.bare_names = bare_names
+        self._not_names = {fold(w) for w in not_names}
+        self._places = {fold(w) for w in places}
         self._pronouns: dict[tuple[str, ...], str] = {
             tuple(fold(t) for t in gazetteer.tokenize(p) if t.strip()): kind
             for p, kind in pronouns.items()
@@ -81,7 +88,14 @@ class ActorRecognizer:
                 continue
             m = at.get(i)
             if m is None:
-                i += 1
+                j = self._bare_name(words, folded, at, i)
+                if j > i:
+                    name = " ".join(words[i:j]).replace(" - ", "-")
+                    out.append(self._mention(words, starts, offset, i, j, Actor(
+                        mention="", span=(0, 0), name=name, kind="person"), None, weak=True))
+                    i = j
+                else:
+                    i += 1
                 continue
             chain: list[Match] = [m]
             j = m.end
@@ -166,11 +180,12 @@ class ActorRecognizer:
 
     def _mention(
         self, words: Sequence[str], starts: Sequence[int], offset: int, i: int, j: int,
-        actor: Actor, pronoun: str | None,
+        actor: Actor, pronoun: str | None, *, weak: bool = False,
     ) -> Mention:
         a = starts[i]
         b = starts[j - 1] + len(words[j - 1])
-        return Mention(offset + i, offset + j, actor.model_copy(update={"span": (a, b)}), pronoun)
+        return Mention(offset + i, offset + j, actor.model_copy(update={"span": (a, b)}),
+                       pronoun, weak)
 
     def _can_follow(self, chain: list[Match], nxt: Match) -> bool:
         kinds = [c.entry.kind for c in chain]
@@ -190,6 +205,27 @@ class ActorRecognizer:
         prev = self.gaz.entities.get(chain[-1].entry.id)
         return (rec.kind == "state" and prev is not None and prev.kind == "organization"
                 and nxt.entry.kind == "entity" and len(chain) <= 2)
+
+    def _bare_name(self, words: Sequence[str], folded: Sequence[str], at: dict[int, Match],
+                   i: int) -> int:
+        """End of an untitled personal name starting at ``i`` ("Hendrawan", "Taufiq Kiemas"),
+        or ``i``. Capitalised words that the gazetteer does not know, not after a locative
+        preposition ("di Bandung"), not a sentence-initial single word ("Sebelumnya")."""
+        if not self.bare_names or not _is_name_token(words[i]):
+            return i
+        if i > 0 and folded[i - 1] in self._places:
+            return i
+        k = i
+        while k < len(words) and k not in at and (
+                (_is_name_token(words[k]) and folded[k] not in self._not_names)
+                or (folded[k] in _NAME_JOINERS and k > i and k + 1 < len(words)
+                    and _is_name_token(words[k + 1]))):
+            k += 1
+        # two words at least: a lone capitalised word is too often a place, a firm or the
+        # start of a sentence; later short forms are linked by short_forms()
+        if k - i < 2 or (k < len(words) and k in at and at[k].entry.kind != "agent"):
+            return i
+        return k
 
     def _person_at(self, at: dict[int, Match], k: int) -> bool:
         m = at.get(k)

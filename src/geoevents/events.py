@@ -61,6 +61,7 @@ class EventEngine:
         self._prep = {fold(x) for x in grammar.prepositions}
         self._mutual = {fold(x) for x in grammar.reciprocal}
         self._quant = _seqs(grammar.quantifiers)
+        self._purpose = {fold(x) for x in grammar.purpose}
         self._governing = set(grammar.governing_roots)
         self._discard = _seqs(grammar.discard)
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
@@ -107,16 +108,19 @@ class EventEngine:
     @staticmethod
     def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
         """One event per (actor, target, root) in a sentence; verbs win over nouns."""
+        def key(m: Mention | None) -> tuple[object, ...]:
+            if m is None:
+                return (None,)
+            a = m.actor
+            return (a.id or a.name, a.country, a.sector, m.pronoun)
+
         seen: set[tuple[object, ...]] = set()
         kept = []
         for ev in events:
-            a = ev.actor.actor if ev.actor else None
-            key = (a.id or a.name if a else None, a.country if a else None,
-                   ev.target.actor.id or ev.target.actor.name, ev.target.actor.country,
-                   ev.cameo[:2])
-            if key in seen and key[0] is not None:
+            k = (key(ev.actor), key(ev.target), ev.cameo[:2])
+            if k in seen and ev.actor is not None:
                 continue
-            seen.add(key)
+            seen.add(k)
             kept.append(ev)
         return sorted(kept, key=lambda ev: (ev.hit.start, ev.target.start))
 
@@ -217,7 +221,13 @@ class EventEngine:
 
     def _left_group(self, pos: int, lower: list[str], ms: Sequence[Mention]) -> list[Mention]:
         before = [m for m in ms if m.end <= pos and not self._in_pp(m, lower)]
-        if before:
+        # a purpose clause takes the sentence's subject, not the nearest noun: "Kami bekerja
+        # dengan mitra kami, Pemerintah Inggris, untuk menyelidiki ..." (not "Inggris")
+        k = pos - 1
+        while k >= 0 and lower[k] in self._det:
+            k -= 1
+        purpose = k >= 0 and lower[k] in self._purpose
+        if before and not purpose:
             head = before[-1]
             between = lower[head.end:pos]
             if "yang" in between and between[0] != "yang":
@@ -333,6 +343,9 @@ class EventEngine:
     def _targets(self, frame: list[str], pos: int, lower: list[str], ms: Sequence[Mention],
                  *, no_obj: bool = False, window: int = 8,
                  head: int | None = None) -> list[Mention]:
+        """The target group of the first marker that yields one; a group of gazetteer
+        actors is preferred to untitled names ("merebut Nagorno-Karabakh dari Armenia")."""
+        weak: list[Mention] = []
         for marker in frame:
             if marker == "obj":
                 if no_obj:
@@ -340,9 +353,10 @@ class EventEngine:
                 got = self._obj(pos, lower, ms, head=head)
             else:
                 got = self._after(pos, lower, ms, {fold(marker)}, window=window)
-            if got:
+            if got and not all(m.weak for m in got):
                 return got
-        return []
+            weak = weak or got
+        return weak
 
     def _zero_subject(self, pos: int, lower: list[str]) -> bool:
         head = [w for w in lower[:pos] if w not in self._det and w not in {",", '"', "“"}]

@@ -31,9 +31,12 @@ class Grammar(BaseModel):
     passive_agent: list[str]
     determiners: list[str]
     quantifiers: list[str]
+    purpose: list[str]
     prepositions: list[str]
     nominal_targets: list[str]
     pronouns: dict[str, str]
+    not_names: list[str]
+    locatives: list[str]
     continuations: list[str]
     discard: list[str]
 

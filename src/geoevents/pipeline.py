@@ -147,9 +147,14 @@ class NewsSegmenter:
 class ActorStage:
     """Stage 3: actor mentions from the gazetteer, agent words and titles."""
 
-    def __init__(self, gazetteer: Sequence[str]) -> None:
+    def __init__(self, gazetteer: Sequence[str], bare_names: bool = True) -> None:
         self.gaz = load_gazetteer(tuple(gazetteer))
-        self.recognizer = ActorRecognizer(self.gaz, load_grammar().pronouns)
+        g = load_grammar()
+        dates = load_date_rules()
+        calendar = [w for e in [*dates.months, *dates.weekdays] for w in e.names]
+        self.recognizer = ActorRecognizer(
+            self.gaz, g.pronouns, bare_names=bare_names,
+            not_names=[*g.not_names, *calendar], places=g.locatives)
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
@@ -325,8 +330,10 @@ def _political_pair(a: Actor, b: Actor) -> bool:
     """GUIDELINES: events between non-political actors (students, schools, companies) are
     not political events unless a named or state actor is on one side."""
     def strong(x: Actor) -> bool:
-        return x.id is not None or (x.kind != "generic" and x.name is not None) or (
-            x.sector in _POLITICAL_SECTORS)
+        # a gazetteer entity, or an actor placed in a state (an untitled name the gazetteer
+        # does not know is not enough: "Apple dan Samsung saling menggugat")
+        return x.id is not None or (x.country is not None and (
+            x.name is not None or x.sector in _POLITICAL_SECTORS))
 
     return strong(a) or strong(b)
 
@@ -343,10 +350,11 @@ def make_segmenter(nlp: Language, name: str) -> NewsSegmenter:
     return NewsSegmenter()
 
 
-@Language.factory("geoevents_actors", default_config={"gazetteer": []})
-def make_actors(nlp: Language, name: str, gazetteer: list[str]) -> ActorStage:
-    """Factory of the actor stage; ``gazetteer`` lists extra gazetteer files."""
-    return ActorStage(gazetteer)
+@Language.factory("geoevents_actors", default_config={"gazetteer": [], "bare_names": True})
+def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool) -> ActorStage:
+    """Factory of the actor stage; ``gazetteer`` lists extra gazetteer files, ``bare_names``
+    turns untitled capitalised names into person actors."""
+    return ActorStage(gazetteer, bare_names)
 
 
 @Language.factory("geoevents_dates")
