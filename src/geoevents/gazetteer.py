@@ -78,6 +78,7 @@ class Gazetteer:
     _fuzzy_choices: dict[str, str] = field(init=False)
     _fuzzy_ids: dict[str, str] = field(init=False)
     _by_office: dict[tuple[str, str | None], list[GazetteerRecord]] = field(init=False)
+    _strings: dict[str, tuple[Entry, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.entities = {r.id: r for r in self.records}
@@ -86,6 +87,7 @@ class Gazetteer:
         self._fuzzy_choices = {}
         self._fuzzy_ids = {}
         self._by_office = {}
+        self._written: set[str] = set()
         for rec in self.records:
             for alias in [rec.name, *rec.aliases]:
                 self._add(alias, Entry("entity", rec.id))
@@ -102,9 +104,17 @@ class Gazetteer:
             for w in [a.term, *a.variants]:
                 self._add(w, Entry("agent", a.term, sector=a.sector), agent=True)
         self._max_len = max((len(k) for k in self._trie), default=1)
+        # the aliases as written, for lookups that need no tokenizer (geoevents.resolve)
+        self._strings = {}
+        for alias in self._written:
+            words = [t for t in self.tokenize(alias) if t.strip()]
+            entries = self._trie.get(tuple(fold(w) for w in words), [])
+            self._strings[alias] = tuple(
+                e for e in entries if self._accept(e, words, 0, len(words)))
         self._first = {k[0] for k in self._trie}
 
     def _add(self, alias: str, entry: Entry, *, agent: bool = False) -> None:
+        self._written.add(alias)
         toks = [t for t in self.tokenize(alias) if t.strip()]
         if not toks:
             return
@@ -163,7 +173,14 @@ class Gazetteer:
     # -- resolution ---------------------------------------------------------------------
 
     def lookup(self, alias: str) -> list[Entry]:
-        """Exact lookup of an alias (case rules as in :meth:`match`)."""
+        """Exact lookup of an alias (case rules as in :meth:`match`).
+
+        Aliases written as in the gazetteer are found in a string index without tokenizing;
+        anything else goes through the tokenizer, as the pipeline's text does.
+        """
+        hit = self._strings.get(alias)
+        if hit is not None:
+            return list(hit)
         words = [t for t in self.tokenize(alias) if t.strip()]
         entries = self._trie.get(tuple(fold(w) for w in words), [])
         return [e for e in entries if self._accept(e, words, 0, len(words))]
