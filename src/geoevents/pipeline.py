@@ -166,11 +166,12 @@ class ActorStage:
                 continue
             found = self.recognizer(words, starts, date=st.published)
             st.mentions.append(self.recognizer.short_forms(words, starts, found, seen))
-        self._default_country(st.mentions)
+        self._default_country(st.mentions, st.tokens or [])
         return doc
 
     @staticmethod
-    def _default_country(mentions: list[list[Mention]]) -> None:
+    def _default_country(mentions: list[list[Mention]],
+                         tokens: list[tuple[list[str], list[int]]]) -> None:
         """Give role-only actors without a country ("polisi", "satu perusahaan pelayaran")
         a country: the nearest state named before them in the same sentence ("sanksi kepada
         dua warga Cina dan satu perusahaan pelayaran"), else the one the story mentions most,
@@ -183,13 +184,18 @@ class ActorStage:
                 if c and m.pronoun is None:
                     counts[c] = counts.get(c, 0) + 1
         default = max(counts, key=lambda c: counts[c]) if counts else "IDN"
-        for ms in mentions:
+        for ms, (words, _) in zip(mentions, tokens, strict=True):
             nearest: str | None = None
             for k, m in enumerate(ms):
                 a = m.actor
                 if a.name is None and a.country is None and a.sector and a.sector != "IGO" \
                         and m.pronoun is None:
-                    c = nearest or default
+                    # "warga sipil di Gaza": a place right after the actor decides
+                    nxt = ms[k + 1] if k + 1 < len(ms) else None
+                    here = (nxt.actor.country if nxt is not None and nxt.actor.kind == "state"
+                            and nxt.start == m.end + 1 and words[m.end].lower() == "di"
+                            else None)
+                    c = here or nearest or default
                     ms[k] = Mention(m.start, m.end, a.model_copy(
                         update={"country": c, "cameo": c + a.sector}), m.pronoun)
                 elif a.kind == "state" and a.country:
