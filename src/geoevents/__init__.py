@@ -112,3 +112,14 @@ def resolve(mention: str, *, date: dt.date | str | None = None) -> Actor | None:
 
     return resolve_mention(_default().gazetteer, check_text(mention), parse_published(date))
 
+
+
+def download(what: str = "stanza", *, model_dir: str | None = None) -> str:
+    """Download third-party models: ``"stanza"`` fetches stanza's Indonesian models.
+
+    Needs internet and ``pip install 'geoevents[stanza]'`` (with a CPU torch). Returns the
+    model directory. Raises :class:`~geoevents.errors.ModelDownloadError` when it fails.
+    """
+    from .stanza_adapter import download as _download
+
+    return str(_download(what, model_dir=model_dir))

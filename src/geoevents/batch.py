@@ -24,10 +24,12 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from .errors import WorkerError
 from .io import (
     DEFAULT_COLUMNS,
     Columns,
@@ -169,6 +171,9 @@ def iter_results(records: Iterable[Record], *, fmt: OutputFormat = "documents",
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise WorkerError(f"a worker process died ({exc}); was it killed or out of memory? "
+                          "Rerun the same command with --resume to finish") from exc
     finally:
         for f in pending:
             f.cancel()

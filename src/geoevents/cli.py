@@ -98,6 +98,77 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    """Build the Indonesian spaCy pipeline from the shared corpora (models_nlp.training)."""
+    from .models_nlp.training import STEPS, train
+
+    steps = tuple(args.steps.split(",")) if args.steps else STEPS
+    result = train(args.corpora, configs=args.configs, build=args.build, output=args.output,
+                   steps=steps, force=args.force)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def cmd_evaluate_ner(args: argparse.Namespace) -> int:
+    """Print P/R/F1 per entity type of the NER on BIO/CoNLL files."""
+    from .models_nlp.evaluate import evaluate_ner
+    from .models_nlp.loading import load_model
+
+    nlp = load_model(args.model)
+    reports = [evaluate_ner(f, nlp=nlp) for f in args.files]
+    if args.json:
+        print(json.dumps([r.as_dict() for r in reports], indent=2))
+        return 0
+    for r in reports:
+        print(f"{r.path} ({r.format}, {r.sentences} sentences)")
+        print(r.table())
+    return 0
+
+
+def cmd_download(args: argparse.Namespace) -> int:
+    """Fetch third-party models (stanza's Indonesian models)."""
+    from .stanza_adapter import download
+
+    path = download(args.what, model_dir=args.dir)
+    print(f"geoevents: {args.what} models in {path}", file=sys.stderr)
+    return 0
+
+
+def _add_nlp_commands(sub: Any) -> None:
+    """The ``train``, ``evaluate-ner`` and ``download`` subcommands."""
+    tr = sub.add_parser(
+        "train", help="train the Indonesian spaCy pipeline (tagger, parser, NER)",
+        description="Build the shipped model from ../shared/corpora (run from a source "
+        "checkout: the configs are in training/). Finished steps are skipped.")
+    tr.add_argument("--corpora", default="../shared/corpora", help="the corpora directory")
+    tr.add_argument("--configs", default="training", help="directory of ud.cfg and ner.cfg")
+    tr.add_argument("--build", default="training/build", help="working directory")
+    tr.add_argument("-o", "--output", help="model directory (default: the package's "
+                    "resources/model)")
+    tr.add_argument("--steps", help="comma-separated subset of: corpus,vectors,ud,ner,"
+                    "assemble,evaluate")
+    tr.add_argument("--force", action="store_true", help="redo finished steps")
+    tr.set_defaults(func=cmd_train)
+
+    en = sub.add_parser(
+        "evaluate-ner", help="P/R/F1 per entity type on BIO/CoNLL files",
+        description="FILE: token<TAB>tag or 'token POS tag' lines (detected), blank lines "
+        "between sentences; PERSON/PLACE/LOCATION/ORGANISATION/ORGANIZATION are mapped to "
+        "PER/LOC/ORG, other types ignored. Exact-match spans over the file's tokens.")
+    en.add_argument("files", nargs="+", metavar="FILE")
+    en.add_argument("--model", help="a spaCy pipeline directory (default: the shipped one)")
+    en.add_argument("--json", action="store_true", help="JSON instead of tables")
+    en.set_defaults(func=cmd_evaluate_ner)
+
+    dl = sub.add_parser("download", help="download third-party models (stanza)",
+                        description="geoevents download stanza: stanza's Indonesian models "
+                        "(needs internet and pip install 'geoevents[stanza]').")
+    dl.add_argument("what", choices=["stanza"])
+    dl.add_argument("--dir", help="model directory (default: $STANZA_RESOURCES_DIR or "
+                    "~/stanza_resources)")
+    dl.set_defaults(func=cmd_download)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``geoevents`` command."""
     p = argparse.ArgumentParser(
@@ -152,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="print up to N misses and N false alarms")
     common(ev)
     ev.set_defaults(func=cmd_eval)
+    _add_nlp_commands(sub)
     return p
 
 

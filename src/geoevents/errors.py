@@ -91,3 +91,12 @@ E004 = (
     "document of {n:,} characters is longer than max_length={limit:,}. Split it into "
     "articles, or build the pipeline with geoevents.load(max_length=...) if it really is one."
 )
+
+
+class WorkerError(GeoeventsError, RuntimeError):
+    """A worker process died (killed, out of memory); the output is committed up to the
+    last whole chunk, so the run can be finished with ``--resume``."""
+
+
+class ModelDownloadError(GeoeventsError, ConnectionError):
+    """Downloading a third-party model (``geoevents download stanza``) failed."""

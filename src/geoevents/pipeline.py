@@ -151,7 +151,8 @@ class ActorStage:
         self.gaz = load_gazetteer(tuple(gazetteer))
         g = load_grammar()
         dates = load_date_rules()
-        calendar = [w for e in [*dates.months, *dates.weekdays] for w in e.names]
+        calendar = [w for m in dates.months for w in m.names]
+        calendar += [w for d in dates.weekdays for w in d.names]
         self.recognizer = ActorRecognizer(
             self.gaz, g.pronouns, bare_names=bare_names,
             not_names=[*g.not_names, *calendar], places=g.locatives)
