@@ -105,6 +105,14 @@ class ActorRecognizer:
                     chain.append(nxt)
                     j = nxt.end
                     continue
+                # an office named in capitals inside a title, before its organisation:
+                # "Kepala Manajemen PBB Jan Beagle", "Kepala Biro Penerangan Masyarakat
+                # Divisi Humas Polri Kombes Mohammad Iqbal"
+                skip = self._office_words(words, at, j, chain)
+                if skip:
+                    chain.append(at[skip])
+                    j = at[skip].end
+                    continue
                 # "utusan Kremlin untuk Afghanistan ...": an affiliation phrase inside a title
                 if (folded[j] in _OF and j + 1 < n and at.get(j + 1) is not None
                         and chain[0].entry.kind == "agent" and self._titled(chain)
@@ -227,6 +235,21 @@ class ActorRecognizer:
             return i
         return k
 
+    def _office_words(self, words: Sequence[str], at: dict[int, Match], j: int,
+                      chain: list[Match]) -> int:
+        """Position of the organisation after up to four capitalised office words that
+        follow a title, or 0."""
+        if not self._titled(chain) or chain[-1].entry.kind != "agent":
+            return 0
+        k = j
+        while k < len(words) and k - j < 4 and k not in at and _is_name_token(words[k]):
+            k += 1
+        m = at.get(k)
+        if k > j and m is not None and m.entry.kind != "agent" and (
+                self.gaz.entities[m.entry.id].kind not in ("person", "state")):
+            return k
+        return 0
+
     def _person_at(self, at: dict[int, Match], k: int) -> bool:
         m = at.get(k)
         return m is not None and m.entry.kind == "entity" and gaz_kind(
@@ -276,6 +299,7 @@ class ActorRecognizer:
             )
         if name_text:
             country = org.country if org else None
+            sector = sector or (org.sector if org is not None and org.kind != "state" else None)
             known = gaz.fuzzy(name_text)
             if known is not None and known.kind == "person":
                 kc, ks = gaz.role_on(known, date)

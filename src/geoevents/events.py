@@ -136,7 +136,8 @@ class EventEngine:
             targets = left
             actors = self._after(hit.end, lower, ms, self._agent, window=6) or self._obj(
                 hit.end, lower, ms)
-        elif voice == "nominal" or (voice == "bare" and not left and t.nominal):
+        elif voice == "nominal" or (voice == "bare" and t.nominal and self._noun_reading(
+                hit, lower, ms, left)):
             # "serangan Israel ke Gaza", "kerja sama militer Rusia dengan Korea Utara": the
             # actor follows the noun (one modifier may come between); "Israel melancarkan
             # serangan ke Gaza": a light verb between the subject and the noun
@@ -187,6 +188,16 @@ class EventEngine:
                     continue
                 out.append(RawEvent(a, tg, hit, cameo, negated, rule))
         return out
+
+    def _noun_reading(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                      left: list[Mention]) -> bool:
+        """Whether a bare root is a noun here: no actor right before it ("Israel kritik PBB" is
+        a headline verb), or an actor right after it ("kritik konstan Dewan HAM PBB")."""
+        if not left:
+            return True
+        if hit.start - left[-1].end <= 1:
+            return False
+        return bool(self._obj(hit.end, lower, ms, slack=1, head=hit.head))
 
     def _intent_code(self, cameo: str) -> str:
         for prefix, code in self._intent_codes:
@@ -257,11 +268,15 @@ class EventEngine:
         while idx > 0:
             prev = ms[idx - 1]
             gap = lower[prev.end:group[0].start]
-            if gap and all(w in self._coord for w in gap):
-                group.insert(0, prev)
-                idx -= 1
-            else:
+            if not gap or not all(w in self._coord for w in gap):
                 break
+            # the junction next to the verb must be a conjunction: "Rusia, China dan Iran
+            # mengecam"; a bare comma there is an apposition ("informan PBB di wilayah
+            # Palestina, Michael Lynk, menuding ...")
+            if len(group) == 1 and all(w == "," for w in gap):
+                break
+            group.insert(0, prev)
+            idx -= 1
         return group
 
     def _right_group(
@@ -282,6 +297,12 @@ class EventEngine:
                 break
             group.append(nxt)
             idx += 1
+        # comma junctions only count in a list that a conjunction closes ("Rusia, China dan
+        # Iran"); "bertemu Presiden Joko Widodo, Senin" keeps only the first
+        while len(group) > 1 and all(
+                w == "," for w in self._strip_quantities(lower[group[-2].end:group[-1].start])
+                if w in self._coord):
+            group.pop()
         return group
 
     def _strip_quantities(self, words: list[str]) -> list[str]:
