@@ -246,7 +246,11 @@ def run(inputs: Sequence[str | Path] | Iterable[Record], output: str | Path | No
     sink = open_sink(ofmt, output, resume=resume, stream=stream)
     errors_path = errors if errors is not None else (
         f"{output}.errors.jsonl" if output is not None else None)
-    errlog = ErrorLog(errors_path, resume=resume) if errors_path is not None else None
+    try:
+        errlog = ErrorLog(errors_path, resume=resume) if errors_path is not None else None
+    except BaseException:
+        sink.close(commit=False)  # an unwritable errors file: do not leak the output file
+        raise
     summary = Summary(output=None if output is None else str(output),
                       errors_path=None if errors_path is None else str(errors_path))
     done = sink.done

@@ -62,6 +62,8 @@ class EventEngine:
         self._mutual = {fold(x) for x in grammar.reciprocal}
         self._quant = _seqs(grammar.quantifiers)
         self._purpose = {fold(x) for x in grammar.purpose}
+        self._casualty = _seqs(grammar.casualties)
+        self._attack_rel = {fold(x) for x in grammar.attack_relatives}
         self._governing = set(grammar.governing_roots)
         self._discard = _seqs(grammar.discard)
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
@@ -145,7 +147,12 @@ class EventEngine:
             frame = [*t.target, *self.g.nominal_targets]
             gen = self._obj(hit.end, lower, ms, slack=1, head=hit.head)
             agent = self._after(hit.end, lower, ms, self._agent, window=5)
-            if agent:
+            victims = self._victims(hit, lower, ms) if t.cameo[:2] in ("18", "19", "20") else []
+            if victims:
+                # "Dua warga Palestina tewas dalam serangan udara yang dilancarkan Israel"
+                attacker = gen or self._after(hit.end, lower, ms, self._attack_rel, window=5)
+                actors, targets = attacker, victims
+            elif agent:
                 # "penangkapan aktivis Myanmar oleh junta": the noun's complement is the
                 # target, the agent follows "oleh"
                 actors, targets = agent, [m for m in gen if m not in agent]
@@ -188,6 +195,17 @@ class EventEngine:
                     continue
                 out.append(RawEvent(a, tg, hit, cameo, negated, rule))
         return out
+
+    def _victims(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]) -> list[
+            Mention]:
+        """The subject of a casualty word right before an attack noun ("X tewas dalam
+        serangan ..."), or nothing."""
+        lo = max(0, hit.start - 4)
+        for k in range(hit.start - 1, lo - 1, -1):
+            for sq in self._casualty:
+                if tuple(lower[k:k + len(sq)]) == sq:
+                    return self._left_group(k, lower, ms)
+        return []
 
     def _noun_reading(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
                       left: list[Mention]) -> bool:

@@ -19,12 +19,13 @@ import io
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO, cast
 
-from .errors import InputDecodeError, InputFormatError, OutputError
+from .errors import GeoeventsError, InputDecodeError, InputFormatError, OutputError
 from .frame import COLUMNS, INT_COLUMNS, _optional, event_row
 from .models import Document, Event
 
@@ -104,8 +105,9 @@ def read_records(paths: Sequence[str | Path], *, published: Any = None,
         if kind == "jsonl":
             yield from _jsonl(stdin, "stdin", published, columns)
         elif kind == "csv":
-            yield from _csv(io.TextIOWrapper(stdin, encoding="utf-8", errors="surrogateescape",
-                                             newline=""), "stdin", published, columns)
+            yield from _csv(io.TextIOWrapper(stdin, encoding="utf-8-sig",
+                                             errors="surrogateescape", newline=""),
+                            "stdin", published, columns)
         elif kind == "txt":
             yield _text_record("stdin", stdin.read(), published)
         else:
@@ -114,20 +116,47 @@ def read_records(paths: Sequence[str | Path], *, published: Any = None,
     for p in paths:
         path = Path(p)
         kind = fmt or input_format(path)
+        name = _safe(path.name)
+        n = 0
         try:
-            if kind == "jsonl":
-                with _open_binary(path) as fh:
-                    yield from _jsonl(fh, path.name, published, columns)
-            elif kind == "csv":
-                with _open_binary(path) as raw, io.TextIOWrapper(
-                        raw, encoding="utf-8", errors="surrogateescape", newline="") as fh:
-                    yield from _csv(fh, path.name, published, columns)
-            elif kind == "parquet":
-                yield from _parquet(path, published, columns)
-            else:
-                yield _text_record(str(path), path.read_bytes(), published)
+            for rec in _file_records(path, name, kind, published, columns):
+                n += 1
+                yield rec
         except FileNotFoundError as exc:
             raise InputFormatError(f"{path}: no such file") from exc
+        except (IsADirectoryError, PermissionError) as exc:
+            raise InputFormatError(f"{path}: cannot read it ({exc.strerror}); pass a readable "
+                                   "file") from exc
+        except GeoeventsError:
+            raise
+        except (OSError, EOFError, zlib.error, csv.Error, ValueError) as exc:
+            # a corrupt or truncated file (bad .gz, half-downloaded archive, broken Parquet):
+            # record it as one failure and go on with the next input
+            where = f"{name}:corrupt"
+            yield Record(where, None, published, f"InputFormatError: {name}: unreadable after "
+                         f"{n} records ({type(exc).__name__}: {exc}); the file is corrupt or "
+                         "truncated: re-download or re-compress it")
+
+
+def _file_records(path: Path, name: str, kind: InputFormat, published: Any,
+                  columns: Columns) -> Iterator[Record]:
+    if kind == "jsonl":
+        with _open_binary(path) as fh:
+            yield from _jsonl(fh, name, published, columns)
+    elif kind == "csv":
+        with _open_binary(path) as raw, io.TextIOWrapper(
+                raw, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+            yield from _csv(fh, name, published, columns)
+    elif kind == "parquet":
+        yield from _parquet(path, published, columns)
+    else:
+        yield _text_record(_safe(str(path)), path.read_bytes(), published)
+
+
+def _safe(s: str) -> str:
+    """``s`` with lone surrogates (bad UTF-8 kept by ``surrogateescape``, JSON ``\\ud800``
+    escapes) written as backslash escapes, so ids and messages can be written as UTF-8."""
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -155,23 +184,30 @@ def _checked(doc_id: str, text: Any, published: Any, where: str) -> Record:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        bad = text[exc.start:exc.end].encode("utf-8", "surrogateescape")
-        return Record(doc_id, None, published, f"InputDecodeError: {where}: invalid UTF-8 "
-                      f"{bad!r} at character {exc.start}; re-encode the input as UTF-8")
+        seg = text[exc.start:exc.end]
+        try:
+            what = f"invalid UTF-8 {seg.encode('utf-8', 'surrogateescape')!r}"
+        except UnicodeEncodeError:  # a JSON "\ud800" escape: half a surrogate pair
+            what = f"a lone surrogate {ascii(seg)}"
+        return Record(doc_id, None, published, f"InputDecodeError: {where}: {what} at "
+                      f"character {exc.start}; re-encode the input as UTF-8")
     return Record(doc_id, text, published)
 
 
 def _jsonl(fh: IO[bytes], name: str, published: Any, columns: Columns) -> Iterator[Record]:
     for lineno, raw in enumerate(fh, 1):
         line = raw.decode("utf-8", "surrogateescape")
+        if lineno == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark (files saved on Windows)
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # also huge numbers and deep nesting
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:100]
             yield Record(where, None, published, f"InputFormatError: {where}: invalid JSON "
-                         f"({exc.msg}); each line must be an object with a "
+                         f"({msg}); each line must be an object with a "
                          f"{columns.text!r} field")
             continue
         if not isinstance(obj, dict):
@@ -181,7 +217,7 @@ def _jsonl(fh: IO[bytes], name: str, published: Any, columns: Columns) -> Iterat
         if columns.text not in obj:
             raise InputFormatError(f"{where}: missing {columns.text!r} field (a string)")
         doc_id = obj.get(columns.id)
-        yield _checked(where if doc_id is None else str(doc_id), obj[columns.text],
+        yield _checked(where if doc_id is None else _safe(str(doc_id)), obj[columns.text],
                        published or obj.get(columns.published), where)
 
 
@@ -194,7 +230,7 @@ def _csv(fh: TextIO, name: str, published: Any, columns: Columns) -> Iterator[Re
                                f"({', '.join(header)})")
     for rowno, row in enumerate(reader, 1):
         where = f"{name}:{rowno}"
-        doc_id = row.get(columns.id) or where
+        doc_id = _safe(row.get(columns.id) or where)
         yield _checked(doc_id, row[columns.text], published or row.get(columns.published)
                        or None, where)
 
@@ -424,14 +460,18 @@ class CsvSink(Sink):
         resuming = resume and p.exists()
         self._ledger = Ledger(Path(f"{p}.done.jsonl"), resume=resuming)
         committed = int(self._ledger.last["end"]) if self._ledger.last else 0
-        if committed:
-            self.done = self._ledger.done
-            with p.open("r+b") as fh:
-                fh.truncate(committed)
-            self._fh = _open_text(p, "a")
-        else:
-            self._fh = _open_text(p, "w")
-            csv.DictWriter(self._fh, COLUMNS).writeheader()
+        try:
+            if committed:
+                self.done = self._ledger.done
+                with p.open("r+b") as fh:
+                    fh.truncate(committed)
+                self._fh = _open_text(p, "a")
+            else:
+                self._fh = _open_text(p, "w")
+                csv.DictWriter(self._fh, COLUMNS).writeheader()
+        except BaseException:
+            self._ledger.close()  # e.g. the output path is a directory
+            raise
 
     def write(self, res: DocResult) -> None:
         if res.payload:
@@ -488,7 +528,11 @@ class ParquetSink(Sink):
         if self._dir.exists() and not self._dir.is_dir():
             raise OutputError(f"{self._dir} exists and is not a directory; Parquet output is "
                               "a directory of part files")
-        self._dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create {self._dir}: {exc.strerror}; choose a writable "
+                              "path with -o") from exc
         ledger_path = self._dir / "_done.jsonl"
         if not self.resume:
             for old in self._dir.glob("part-*.parquet"):

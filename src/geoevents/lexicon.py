@@ -32,6 +32,8 @@ class Grammar(BaseModel):
     determiners: list[str]
     quantifiers: list[str]
     purpose: list[str]
+    casualties: list[str]
+    attack_relatives: list[str]
     prepositions: list[str]
     nominal_targets: list[str]
     pronouns: dict[str, str]
