@@ -170,6 +170,13 @@ class EventEngine:
         elif not actors:
             return []
         mutual = any(w in self._mutual for w in lower[max(0, hit.start - 2):hit.start])
+        if ((mutual or (not targets and t.reciprocal)) and voice != "nominal" and actors
+                and len(actors) == 1 and actors[0].pronoun in ("pair", "pair_state")):
+            # "Kedua negara saling mengusir diplomat", "Keduanya bertemu": the pair is resolved
+            # later; actor and target are the same mention
+            tag = "+mutual" if mutual else "+reciprocal"
+            return [RawEvent(actors[0], actors[0], hit, t.cameo,
+                             self._window_has(lower, hit.start, self._neg), f"{t.id}/{voice}{tag}")]
         if not targets and (t.reciprocal or mutual) and voice != "nominal" and actors and len(
                 actors) > 1:
             if mutual:

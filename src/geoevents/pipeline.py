@@ -256,23 +256,17 @@ class ResolveStage:
         ):
             if seg.skipped:
                 continue
-            resolved: dict[int, Actor | None] = {}
+            resolved: dict[int, list[Actor]] = {}
             for m in ms:
-                a = self._antecedent(m, history)
-                resolved[id(m)] = a
-                if a is not None and m.pronoun is None:
-                    history.append(a)
+                found = self._antecedents(m, history)
+                resolved[id(m)] = found
+                if found and m.pronoun is None:
+                    history.append(found[0])
             date, date_text = self._date(dates, st.published)
             first_actor: Actor | None = None
-            for r in raws:
-                # an unexpressed subject continues a named one ("Serta melakukan ...")
-                actor = resolved.get(id(r.actor)) if r.actor is not None else (
-                    last_subject.model_copy(update={"coref": True})
-                    if last_subject is not None and last_subject.name else None)
-                target = resolved.get(id(r.target))
-                if actor is None or target is None or not _political(actor) or not _political(
-                        target) or _same_entity(actor, target) or not _political_pair(
-                        actor, target):
+            for r, actor, target in self._pairs(raws, resolved, last_subject):
+                if not _political(actor) or not _political(target) or _same_entity(
+                        actor, target) or not _political_pair(actor, target):
                     continue
                 info = cameo_info(r.cameo)
                 trig = r.hit.trigger.trigger
@@ -292,28 +286,70 @@ class ResolveStage:
                     rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
                 ))
                 first_actor = first_actor or actor
-            subj = next((resolved[id(m)] for m in ms if resolved[id(m)] is not None), None)
+            subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)]), None)
             last_subject = first_actor or subj or last_subject
         st.events = events
         return doc
 
     @staticmethod
-    def _antecedent(m: Mention, history: list[Actor]) -> Actor | None:
+    def _pairs(raws: list[RawEvent], resolved: dict[int, list[Actor]],
+               last_subject: Actor | None) -> Iterator[tuple[RawEvent, Actor, Actor]]:
+        """(raw event, actor, target) for each resolved reading of each raw event."""
+        for r in raws:
+            if r.actor is None:
+                # an unexpressed subject continues a named one ("Serta melakukan ...")
+                actors = [last_subject.model_copy(update={"coref": True})] if (
+                    last_subject is not None and last_subject.name) else []
+            else:
+                actors = resolved.get(id(r.actor), [])
+            if r.actor is r.target:
+                # a pair acting on itself: "kedua negara saling mengusir" gives both
+                # directions, "keduanya bertemu" the first
+                if len(actors) == 2:
+                    yield r, actors[0], actors[1]
+                    if r.rule.endswith("+mutual"):
+                        yield r, actors[1], actors[0]
+                continue
+            for a in actors:
+                for t in resolved.get(id(r.target), []):
+                    yield r, a, t
+
+    @staticmethod
+    def _antecedents(m: Mention, history: list[Actor]) -> list[Actor]:
+        """The actor of a mention: itself, or what its pronoun refers to ("pihaknya",
+        "negara itu" a state, "kedua negara" / "keduanya" the last two actors named)."""
         if m.pronoun is None:
-            return m.actor
+            return [m.actor]
         want = m.pronoun
-        for a in reversed(history):
+        seen: list[Actor] = []
+        if want == "pair_state":
+            # "kedua negara": the last two states named, by country
+            states: dict[str, Actor] = {}
+            for a in reversed(history[-12:]):
+                if a.country and a.country not in states and (
+                        a.kind == "state" or not any(x.kind == "state" and x.country == a.country
+                                                     for x in history)):
+                    states[a.country] = a.model_copy(update={
+                        "mention": m.actor.mention, "span": m.actor.span, "coref": True})
+                if len(states) == 2:
+                    return list(states.values())[::-1]
+            return []
+        for a in reversed(history[-12:] if want == "pair" else history):
             if want == "person" and a.kind != "person":
                 continue
             if want == "state" and a.kind != "state":
                 continue
             if want == "group" and a.kind not in ("organization", "armed group", "IGO"):
                 continue
-            if want == "pair":
-                return None
-            return a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
+            copy = a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
                                         "coref": True})
-        return None
+            if want != "pair":
+                return [copy]
+            if all(_key(x) != _key(a) for x in seen):
+                seen.append(copy)
+                if len(seen) == 2:
+                    return seen[::-1]
+        return []
 
     @staticmethod
     def _date(dates: list[DateMention], published: dt.date | None) -> tuple[
@@ -343,6 +379,11 @@ def _political_pair(a: Actor, b: Actor) -> bool:
             x.name is not None or x.sector in _POLITICAL_SECTORS))
 
     return strong(a) or strong(b)
+
+
+def _key(a: Actor) -> object:
+    """What makes two actors the same for reference: entity id, name, else country and role."""
+    return a.id or a.name or (a.country, a.sector)
 
 
 def _same_entity(a: Actor, b: Actor) -> bool:
