@@ -1,0 +1,111 @@
+"""The event engine's grammar on sentences written for these tests (not from any corpus)."""
+
+import pytest
+
+import geoevents
+
+PUB = "2024-05-15"
+
+
+def events(text):
+    return [(e.actor.name, e.action.cameo, e.target.name if e.target else None, e.negated)
+            for e in geoevents.extract(text, published=PUB)]
+
+
+def pairs(text):
+    return {(a, t) for a, _, t, neg in events(text) if not neg}
+
+
+def test_coordinated_targets():
+    assert pairs("Taliban bekerja dengan Rusia, China dan Iran.") == {
+        ("Taliban", "Russia"), ("Taliban", "China"), ("Taliban", "Iran")}
+
+
+def test_coordinated_actors():
+    assert pairs("Amerika Serikat dan Inggris mengecam Iran.") == {
+        ("United States", "Iran"), ("United Kingdom", "Iran")}
+
+
+def test_apposition_is_not_a_list():
+    got = pairs("Utusan PBB di Suriah, Geir Pedersen, mengecam Israel.")
+    assert ("Syria", "Israel") not in got
+
+
+def test_title_belongs_to_its_head():
+    got = events("Presiden Rusia Vladimir Putin mengecam NATO.")
+    assert got == [("Vladimir Putin", "111", "NATO", False)]
+
+
+def test_passive_with_oleh_and_without():
+    assert pairs("Iran dikecam oleh Prancis.") == {("France", "Iran")}
+    assert pairs("Kedutaan Israel diserang Hamas.") >= {("Hamas", "Israel")}
+
+
+def test_relative_clause_does_not_shift_roles():
+    assert pairs("Serangan yang didukung oleh Pakistan menewaskan tentara India.") == set()
+
+
+def test_negation_sets_negated():
+    got = events("Rusia tidak akan menyerang Ukraina.")
+    assert got and all(neg for *_, neg in got)
+
+
+def test_refusal_negates_the_embedded_action():
+    got = events("Taliban menolak bekerja sama dengan Amerika Serikat.")
+    coop = [e for e in got if e[1].startswith("06") or e[1].startswith("03")]
+    assert all(neg for *_, neg in coop)
+
+
+def test_intent_codes():
+    got = events("Presiden Joko Widodo akan mengunjungi Malaysia pekan depan.")
+    assert ("Joko Widodo", "036", "Malaysia", False) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Jika Rusia menyerang Ukraina, NATO akan bertindak.",
+    "Apakah China akan menyerang Taiwan?",
+])
+def test_conditionals_and_questions_give_nothing(text):
+    assert not [e for e in events(text) if e[0] == "Russia" or e[0] == "China"]
+
+
+def test_sports_give_nothing():
+    assert events("Timnas Indonesia mengalahkan Vietnam dalam laga persahabatan.") == []
+
+
+def test_pronoun_antecedent_is_flagged():
+    doc = geoevents.analyze(
+        "Taliban berjanji bahwa pihaknya akan bekerja sama dengan Rusia.", published=PUB)
+    ev = [e for e in doc.events if e.target and e.target.name == "Russia"]
+    assert ev and ev[0].actor.name == "Taliban"
+
+
+def test_continuation_takes_the_previous_subject():
+    doc = geoevents.analyze(
+        "Menlu Retno Marsudi bertemu dengan Menlu Jepang di Tokyo.\n\n"
+        "Serta melakukan perjalanan ke Korea Selatan.", published=PUB)
+    cont = [e for e in doc.events if e.target and e.target.name == "South Korea"]
+    assert cont and cont[0].actor.name == "Retno Marsudi" and cont[0].actor.coref
+    assert "coref" in cont[0].rule
+
+
+def test_pair_pronoun_and_mutual_action():
+    got = pairs("India mengecam Pakistan. Kedua negara saling menuding.")
+    assert {("India", "Pakistan"), ("Pakistan", "India")} <= got
+
+
+def test_victims_of_a_nominal_attack():
+    got = events("Tiga warga Palestina tewas dalam serangan udara yang dilancarkan Israel.")
+    assert got and got[0][0] == "Israel" and got[0][1].startswith("19")
+
+
+def test_role_only_actor_takes_its_place():
+    doc = geoevents.analyze("Israel menyerang warga sipil di Gaza.", published=PUB)
+    tgt = doc.events[0].target
+    assert tgt is not None and (tgt.country, tgt.sector) == ("PSE", "CVL")
+
+
+def test_office_resolves_by_date():
+    a = geoevents.resolve("Presiden AS", date="2019-05-01")
+    b = geoevents.resolve("Presiden AS", date="2022-05-01")
+    assert a is not None and b is not None and (a.name, b.name) == ("Donald Trump", "Joe Biden")
