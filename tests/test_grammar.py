@@ -109,3 +109,9 @@ def test_office_resolves_by_date():
     a = geoevents.resolve("Presiden AS", date="2019-05-01")
     b = geoevents.resolve("Presiden AS", date="2022-05-01")
     assert a is not None and b is not None and (a.name, b.name) == ("Donald Trump", "Joe Biden")
+
+
+def test_relative_clause_between_commas_belongs_to_its_noun():
+    got = pairs("Presiden Turki Recep Tayyip Erdogan, yang berkampanye di depan warga Turki di "
+                "Jerman, mengecam Belanda.")
+    assert got == {("Recep Tayyip Erdoğan", "Netherlands")}

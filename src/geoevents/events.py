@@ -263,6 +263,13 @@ class EventEngine:
         while k >= 0 and lower[k] in self._det:
             k -= 1
         purpose = k >= 0 and lower[k] in self._purpose
+        # "Presiden Turki Recep Tayyip Erdogan, yang berupaya ... warga Turki ..., mengecam
+        # Belanda": a relative clause between commas belongs to the noun before it
+        rel = self._relative_span(pos, lower)
+        if rel is not None:
+            head_of = [m for m in before if m.end == rel]
+            if head_of and not purpose:
+                return self._extend_left(head_of[-1], lower, ms)
         if before and not purpose:
             head = before[-1]
             between = lower[head.end:pos]
@@ -281,6 +288,23 @@ class EventEngine:
                 and not any(_verb_like(w) for w in lower[first.end:pos])):
             return self._extend_left(first, lower, ms)
         return []
+
+    @staticmethod
+    def _relative_span(pos: int, lower: list[str]) -> int | None:
+        """Start of a ", yang ... ," clause that closes right before ``pos``, or None."""
+        k = pos - 1
+        while k >= 0 and lower[k] != ",":
+            if lower[k] in (".", ";", ":"):
+                return None
+            k -= 1
+        if k <= 0 or pos - k > 4:
+            return None
+        j = k - 1
+        while j > 0 and lower[j] != ",":
+            j -= 1
+        if j > 0 and j + 1 < k and lower[j + 1] == "yang":
+            return j
+        return None
 
     def _in_pp(self, m: Mention, lower: list[str]) -> bool:
         return m.start > 0 and lower[m.start - 1] in self._prep
