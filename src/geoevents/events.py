@@ -91,7 +91,7 @@ class EventEngine:
         for hit in hits:
             if hit.head in covered or hit.head in used_heads:
                 continue
-            if hit.voice == "nominal" and hit.head in governed:
+            if hit.head in governed:
                 continue
             if any(lower[k] in self._cond for k in range(0, hit.start)):
                 continue
@@ -102,9 +102,10 @@ class EventEngine:
                 used_heads.add(hit.head)
                 out.extend(evs)
                 if hit.voice != "nominal" and evs[0].cameo[:2] in self._governing:
-                    # "menolak tawaran dialog", "meminta penghentian serangan": the noun is
-                    # what was asked for or refused, not an event that happened
-                    governed.update(range(hit.end, hit.end + 3))
+                    # "menolak tawaran dialog", "mendesak China membebaskan Liu": what is
+                    # asked for or refused is not an event that happened
+                    end = max(ev.target.end for ev in evs)
+                    governed.update(range(hit.end, max(hit.end + 3, end + 4)))
         return self._dedupe(out)
 
     @staticmethod
