@@ -189,8 +189,11 @@ class ActorStage:
             nearest: str | None = None
             for k, m in enumerate(ms):
                 a = m.actor
-                if a.name is None and a.country is None and a.sector and a.sector != "IGO" \
-                        and m.pronoun is None:
+                # a title without a state ("Menteri Perhubungan Ignasius Jonan") is the
+                # story's state's too
+                titled = a.kind == "person" and a.id is None and a.sector is not None
+                if (a.name is None or titled) and a.country is None and a.sector and \
+                        a.sector != "IGO" and m.pronoun is None:
                     # "warga sipil di Gaza": a place right after the actor decides
                     nxt = ms[k + 1] if k + 1 < len(ms) else None
                     here = (nxt.actor.country if nxt is not None and nxt.actor.kind == "state"
@@ -375,8 +378,9 @@ def _political_pair(a: Actor, b: Actor) -> bool:
     def strong(x: Actor) -> bool:
         # a gazetteer entity, or an actor placed in a state (an untitled name the gazetteer
         # does not know is not enough: "Apple dan Samsung saling menggugat")
-        return x.id is not None or (x.country is not None and (
-            x.name is not None or x.sector in _POLITICAL_SECTORS))
+        return x.id is not None or (x.sector in _POLITICAL_SECTORS and (
+            x.name is not None or x.country is not None)) or (
+            x.country is not None and x.name is not None)
 
     return strong(a) or strong(b)
 
