@@ -115,3 +115,8 @@ def test_relative_clause_between_commas_belongs_to_its_noun():
     got = pairs("Presiden Turki Recep Tayyip Erdogan, yang berkampanye di depan warga Turki di "
                 "Jerman, mengecam Belanda.")
     assert got == {("Recep Tayyip Erdoğan", "Netherlands")}
+
+
+def test_first_person_in_a_quote_is_the_speaker():
+    got = pairs('"Kami mengecam serangan itu terhadap Palestina," kata Menlu Retno Marsudi.')
+    assert ("Retno Marsudi", "Palestine") in got

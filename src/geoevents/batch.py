@@ -38,6 +38,8 @@ from .io import (
     InputFormat,
     OutputFormat,
     Record,
+    _checked,
+    _safe,
     format_document,
     format_error,
     open_sink,
@@ -116,7 +118,12 @@ def _work(records: list[Record]) -> list[DocResult]:
 
 
 def process_record(nlp: Pipeline, rec: Record, fmt: OutputFormat) -> DocResult:
-    """Analyse one record and format it; any exception becomes a failed result."""
+    """Analyse one record and format it; any exception becomes a failed result.
+
+    A text that is not a str or cannot be written as UTF-8 (a lone surrogate) is a failed
+    result too, and an id with a lone surrogate is written with a backslash escape."""
+    if rec.error is None:  # records made by callers, not by the readers
+        rec = _checked(_safe(str(rec.id)), rec.text, rec.published, _safe(str(rec.id)))
     if rec.error is not None:
         return DocResult(rec.id, 0, 0, format_error(fmt, rec.id, rec.error), rec.error)
     try:
@@ -265,7 +272,7 @@ def run(inputs: Sequence[str | Path] | Iterable[Record], output: str | Path | No
 
     def todo() -> Iterator[Record]:
         for r in records:
-            if r.id in done:
+            if _safe(str(r.id)) in done:
                 summary.skipped += 1
             else:
                 yield r

@@ -188,7 +188,7 @@ def _checked(doc_id: str, text: Any, published: Any, where: str) -> Record:
         try:
             what = f"invalid UTF-8 {seg.encode('utf-8', 'surrogateescape')!r}"
         except UnicodeEncodeError:  # a JSON "\ud800" escape: half a surrogate pair
-            what = f"a lone surrogate {ascii(seg)}"
+            what = f"a lone surrogate {seg!a}"
         return Record(doc_id, None, published, f"InputDecodeError: {where}: {what} at "
                       f"character {exc.start}; re-encode the input as UTF-8")
     return Record(doc_id, text, published)

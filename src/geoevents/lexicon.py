@@ -40,6 +40,7 @@ class Grammar(BaseModel):
     not_names: list[str]
     locatives: list[str]
     continuations: list[str]
+    speech_verbs: list[str]
     discard: list[str]
 
 

@@ -247,6 +247,9 @@ class EventStage:
 class ResolveStage:
     """Stage 6: pronouns and unexpressed subjects, short forms, dates → :class:`Event`."""
 
+    def __init__(self) -> None:
+        self.speech = {w.lower() for w in load_grammar().speech_verbs}
+
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
         text = st.text or doc.text
@@ -260,8 +263,9 @@ class ResolveStage:
             if seg.skipped:
                 continue
             resolved: dict[int, list[Actor]] = {}
+            speaker = self._speaker(words, ms)
             for m in ms:
-                found = self._antecedents(m, history)
+                found = self._antecedents(m, history, speaker)
                 resolved[id(m)] = found
                 if found and m.pronoun is None:
                     history.append(found[0])
@@ -317,13 +321,28 @@ class ResolveStage:
                 for t in resolved.get(id(r.target), []):
                     yield r, a, t
 
+    def _speaker(self, words: list[str], ms: list[Mention]) -> Actor | None:
+        """The actor named right after a speech verb in the sentence ("kata Kapolri")."""
+        for m in ms:
+            k = m.start - 1
+            if m.pronoun is None and k >= 0 and words[k].lower() in self.speech:
+                return m.actor
+        return None
+
     @staticmethod
-    def _antecedents(m: Mention, history: list[Actor]) -> list[Actor]:
+    def _antecedents(m: Mention, history: list[Actor],
+                     speaker: Actor | None = None) -> list[Actor]:
         """The actor of a mention: itself, or what its pronoun refers to ("pihaknya",
-        "negara itu" a state, "kedua negara" / "keduanya" the last two actors named)."""
+        "negara itu" a state, "kedua negara" / "keduanya" the last two actors named, "kami"
+        the speaker)."""
         if m.pronoun is None:
             return [m.actor]
         want = m.pronoun
+        if want == "speaker":
+            if speaker is None:
+                return []
+            return [speaker.model_copy(update={"mention": m.actor.mention,
+                                               "span": m.actor.span, "coref": True})]
         seen: list[Actor] = []
         if want == "pair_state":
             # "kedua negara": the last two states named, by country
