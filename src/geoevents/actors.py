@@ -64,6 +64,7 @@ class ActorRecognizer:
         *,
         offset: int = 0,
         date: dt.date | None = None,
+        entities: Sequence[tuple[int, int, str]] | None = None,
     ) -> list[Mention]:
         """Find mentions in a token sequence.
 
@@ -72,8 +73,12 @@ class ActorRecognizer:
             starts: character offset of each token in the document.
             offset: document index of ``words[0]``, added to token positions.
             date: the date used to resolve offices ("Presiden AS" → the president then).
+            entities: statistical NER spans ``(start, end, label)`` in document characters;
+                when given, PER and ORG spans the gazetteer does not know become actors
+                instead of the capitalised-name heuristic.
         """
         folded = [fold(w) for w in words]
+        ner_at = self._ner_tokens(words, starts, entities) if entities is not None else None
         matches = self.gaz.match(words, folded)
         at = {m.start: m for m in matches}
         out: list[Mention] = []
@@ -88,6 +93,17 @@ class ActorRecognizer:
                 continue
             m = at.get(i)
             if m is None:
+                if ner_at is not None:
+                    j, label = ner_at.get(i, (i, ""))
+                    if j > i and not any(k in at for k in range(i, j)):
+                        name = " ".join(words[i:j]).replace(" - ", "-")
+                        kind = "person" if label == "PER" else "organization"
+                        out.append(self._mention(words, starts, offset, i, j, Actor(
+                            mention="", span=(0, 0), name=name, kind=kind), None, weak=True))
+                        i = j
+                        continue
+                    i += 1
+                    continue
                 j = self._bare_name(words, folded, at, i)
                 if j > i:
                     name = " ".join(words[i:j]).replace(" - ", "-")
@@ -213,6 +229,23 @@ class ActorRecognizer:
         prev = self.gaz.entities.get(chain[-1].entry.id)
         return (rec.kind == "state" and prev is not None and prev.kind == "organization"
                 and nxt.entry.kind == "entity" and len(chain) <= 2)
+
+    @staticmethod
+    def _ner_tokens(words: Sequence[str], starts: Sequence[int],
+                    entities: Sequence[tuple[int, int, str]]) -> dict[int, tuple[int, str]]:
+        """PER/ORG spans as token ranges: start token → (end token, label)."""
+        index = {c: k for k, c in enumerate(starts)}
+        out: dict[int, tuple[int, str]] = {}
+        for a, b, label in entities:
+            if label not in ("PER", "ORG") or a not in index:
+                continue
+            i = index[a]
+            j = i
+            while j < len(words) and starts[j] < b:
+                j += 1
+            if j > i:
+                out[i] = (j, label)
+        return out
 
     def _bare_name(self, words: Sequence[str], folded: Sequence[str], at: dict[int, Match],
                    i: int) -> int:

@@ -42,7 +42,8 @@ def ner_spans_pipe(texts: Iterable[str], *, batch_size: int = 64
     from .pipeline import check_text
 
     nlp = load_model()
-    disable = [n for n in nlp.pipe_names if n in _OTHERS]
+    disable = [n for n in nlp.pipe_names if n in _OTHERS and "ner" not in
+               getattr(nlp.get_pipe(n), "listening_components", ())]
     for doc in nlp.pipe((check_text(t) for t in texts), batch_size=batch_size,
                         disable=disable):
         yield [(e.start_char, e.end_char, e.label_) for e in doc.ents]

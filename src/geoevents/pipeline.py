@@ -147,8 +147,10 @@ class NewsSegmenter:
 class ActorStage:
     """Stage 3: actor mentions from the gazetteer, agent words and titles."""
 
-    def __init__(self, gazetteer: Sequence[str], bare_names: bool = True) -> None:
+    def __init__(self, gazetteer: Sequence[str], bare_names: bool = True,
+                 ner: str = "heuristic") -> None:
         self.gaz = load_gazetteer(tuple(gazetteer))
+        self.ner = ner
         g = load_grammar()
         dates = load_date_rules()
         calendar = [w for m in dates.months for w in m.names]
@@ -161,11 +163,16 @@ class ActorStage:
         st = _state(doc)
         st.mentions = []
         seen: dict[str, Actor] = {}
+        entities: list[tuple[int, int, str]] | None = None
+        if self.ner == "model":
+            from .ner import ner_spans
+
+            entities = ner_spans(st.view or doc.text)
         for seg, (words, starts) in zip(st.segments or [], st.tokens or [], strict=True):
             if seg.skipped:
                 st.mentions.append([])
                 continue
-            found = self.recognizer(words, starts, date=st.published)
+            found = self.recognizer(words, starts, date=st.published, entities=entities)
             st.mentions.append(self.recognizer.short_forms(words, starts, found, seen))
         self._default_country(st.mentions, st.tokens or [])
         return doc
@@ -421,11 +428,15 @@ def make_segmenter(nlp: Language, name: str) -> NewsSegmenter:
     return NewsSegmenter()
 
 
-@Language.factory("geoevents_actors", default_config={"gazetteer": [], "bare_names": True})
-def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool) -> ActorStage:
+@Language.factory("geoevents_actors",
+                  default_config={"gazetteer": [], "bare_names": True, "ner": "heuristic"})
+def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool,
+                ner: str) -> ActorStage:
     """Factory of the actor stage; ``gazetteer`` lists extra gazetteer files, ``bare_names``
-    turns untitled capitalised names into person actors."""
-    return ActorStage(gazetteer, bare_names)
+    turns untitled capitalised names into person actors, ``ner`` chooses how names the
+    gazetteer does not know are found: "heuristic" (capitalised words) or "model" (the
+    trained NER)."""
+    return ActorStage(gazetteer, bare_names, ner)
 
 
 @Language.factory("geoevents_dates")
@@ -448,7 +459,7 @@ def make_resolver(nlp: Language, name: str) -> ResolveStage:
 
 # -- the public pipeline ------------------------------------------------------------------
 
-OPTIONS = ("gazetteer", "triggers", "max_length")
+OPTIONS = ("gazetteer", "triggers", "max_length", "ner")
 MAX_LENGTH = 2_000_000
 """Default limit on a document's length in characters (about 2 MB of text)."""
 
@@ -490,6 +501,9 @@ class Pipeline:
         gazetteer: extra gazetteer JSONL files merged over the default one (same ``id``
             replaces an entity).
         triggers: extra trigger YAML files added to the default lexicon.
+        ner: how people and organisations the gazetteer does not know are found:
+            "heuristic" (untitled capitalised names; the default, measured the more accurate
+            on the development set) or "model" (the shipped statistical NER, PER/ORG).
         max_length: longest document accepted, in characters; longer ones raise
             :class:`~geoevents.errors.DocumentTooLongError` (split them, or raise the limit
             knowing that memory grows with it).
@@ -503,12 +517,14 @@ class Pipeline:
 
     def __init__(self, *, gazetteer: Iterable[str | Path] | str | Path | None = None,
                  triggers: Iterable[str | Path] | str | Path | None = None,
-                 max_length: int = MAX_LENGTH) -> None:
+                 max_length: int = MAX_LENGTH, ner: str = "heuristic") -> None:
         if not isinstance(max_length, int) or max_length < 1:
             raise errors.OptionError(f"max_length must be a positive int, got {max_length!r}")
+        if ner not in ("heuristic", "model"):
+            raise errors.OptionError(f"ner must be 'heuristic' or 'model', got {ner!r}")
         self.options: dict[str, Any] = {
             "gazetteer": _paths(gazetteer), "triggers": _paths(triggers),
-            "max_length": max_length}
+            "max_length": max_length, "ner": ner}
         self.max_length = max_length
         self._language = LanguageCheck(load_language_rules())
         nlp = spacy.blank("id")
@@ -516,7 +532,8 @@ class Pipeline:
         if not Doc.has_extension(EXT):
             Doc.set_extension(EXT, default=None)
         nlp.add_pipe("geoevents_segmenter")
-        nlp.add_pipe("geoevents_actors", config={"gazetteer": self.options["gazetteer"]})
+        nlp.add_pipe("geoevents_actors", config={"gazetteer": self.options["gazetteer"],
+                                                 "ner": ner})
         nlp.add_pipe("geoevents_dates")
         nlp.add_pipe("geoevents_events", config={"triggers": self.options["triggers"]})
         nlp.add_pipe("geoevents_resolver")
