@@ -127,7 +127,8 @@ class NewsSegmenter:
         if st.published is None:
             found = self.dates.find_published(view)
             if found is not None:
-                st.published, st.published_text, _ = found
+                st.published, _, (a, b) = found
+                st.published_text = (st.text or view)[a:b]  # the caller's characters
                 st.published_source = "dateline"
         starts = {s.start for s in st.segments}
         idx = [t.idx for t in doc]
@@ -276,6 +277,9 @@ class ResolveStage:
                 resolved[id(m)] = found
                 if found and m.pronoun is None:
                     history.append(found[0])
+            # the dateline's date is the story's, not the event's
+            dates = [d.model_copy(update={"text": text[d.span[0]:d.span[1]]}) for d in dates
+                     if d.span[0] >= seg.content_start]
             date, date_text = self._date(dates, st.published)
             first_actor: Actor | None = None
             for r, actor, target in self._pairs(raws, resolved, last_subject):
@@ -618,7 +622,8 @@ class Pipeline:
             m.actor.model_copy(update={"mention": text[m.actor.span[0]:m.actor.span[1]]})
             for ms in st.mentions or [] for m in ms if m.pronoun is None
         )
-        dates = tuple(d for ds in st.dates or [] for d in ds)
+        dates = tuple(d.model_copy(update={"text": text[d.span[0]:d.span[1]]})
+                      for ds in st.dates or [] for d in ds)
         return Document(
             text=text, published=st.published,
             published_source=st.published_source,
