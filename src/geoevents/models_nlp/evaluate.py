@@ -12,41 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..evaluate import Scores as PRF
 from .corpus import NER_LABELS, read_bio
 
 __all__ = ["PRF", "NerReport", "detect_format", "evaluate_ner", "evaluate_ud", "score_spans"]
 
 Spans = Sequence[tuple[int, int, str]]
-
-
-@dataclass
-class PRF:
-    """Counts and precision/recall/F1 of one entity type (or of all, micro-averaged)."""
-
-    tp: int = 0
-    pred: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        """tp / predicted (0 when nothing was predicted)."""
-        return self.tp / self.pred if self.pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        """tp / gold (0 when there is no gold span)."""
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        """Counts and rounded scores."""
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "pred": self.pred, "gold": self.gold}
 
 
 @dataclass
