@@ -120,3 +120,9 @@ def test_relative_clause_between_commas_belongs_to_its_noun():
 def test_first_person_in_a_quote_is_the_speaker():
     got = pairs('"Kami mengecam serangan itu terhadap Palestina," kata Menlu Retno Marsudi.')
     assert ("Retno Marsudi", "Palestine") in got
+
+
+def test_plural_reference_to_the_states_just_named():
+    got = pairs("Jepang dan Australia mengecam Korea Utara. "
+                "Negara-negara tersebut juga mendesak China.")
+    assert {("Japan", "China"), ("Australia", "China")} <= got

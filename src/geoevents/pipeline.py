@@ -263,6 +263,7 @@ class ResolveStage:
         text = st.text or doc.text
         events: list[Event] = []
         history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
+        sentences: list[list[Actor]] = []  # the same, per sentence
         last_subject: Actor | None = None
         for seg, ms, dates, raws, (words, starts) in zip(
             st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
@@ -272,8 +273,14 @@ class ResolveStage:
                 continue
             resolved: dict[int, list[Actor]] = {}
             speaker = self._speaker(words, ms)
+            recent = [a for sent in sentences[-2:] for a in sent]
+            named: list[Actor] = []
             for m in ms:
-                found = self._antecedents(m, history, speaker)
+                found = self._antecedents(m, history, speaker, recent)
+                # places ("di Manila") are not among the states a plural refers to
+                if m.pronoun is None and not (m.start > 0 and words[m.start - 1].lower() in (
+                        "di", "ke", "dari")):
+                    named.extend(found)
                 resolved[id(m)] = found
                 if found and m.pronoun is None:
                     history.append(found[0])
@@ -304,6 +311,7 @@ class ResolveStage:
                     rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
                 ))
                 first_actor = first_actor or actor
+            sentences.append(named)
             subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)]), None)
             last_subject = first_actor or subj or last_subject
         st.events = events
@@ -341,8 +349,8 @@ class ResolveStage:
         return None
 
     @staticmethod
-    def _antecedents(m: Mention, history: list[Actor],
-                     speaker: Actor | None = None) -> list[Actor]:
+    def _antecedents(m: Mention, history: list[Actor], speaker: Actor | None = None,
+                     recent: Sequence[Actor] = ()) -> list[Actor]:
         """The actor of a mention: itself, or what its pronoun refers to ("pihaknya",
         "negara itu" a state, "kedua negara" / "keduanya" the last two actors named, "kami"
         the speaker)."""
@@ -355,6 +363,14 @@ class ResolveStage:
             return [speaker.model_copy(update={"mention": m.actor.mention,
                                                "span": m.actor.span, "coref": True})]
         seen: list[Actor] = []
+        if want == "states":
+            # "negara-negara tersebut": the states named in the last two sentences
+            group: dict[str, Actor] = {}
+            for a in reversed(recent):
+                if a.kind == "state" and a.country and a.country not in group:
+                    group[a.country] = a.model_copy(update={
+                        "mention": m.actor.mention, "span": m.actor.span, "coref": True})
+            return list(group.values())[::-1] if len(group) >= 2 else []
         if want == "pair_state":
             # "kedua negara": the last two states named, by country
             states: dict[str, Actor] = {}
