@@ -24,11 +24,13 @@ import geoevents
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--parser", choices=["spacy", "stanza"], default=None,
+                    help="measure the parse-aware path instead of the default shallow one")
     args = ap.parse_args()
     docs = articles(args.docs)
     texts = [d["text"] for d in docs]
 
-    nlp = geoevents.load()
+    nlp = geoevents.load(parser=args.parser)
     nlp.analyze(texts[0])  # load data files before timing
     blank = spacy.blank("id")
 
@@ -48,7 +50,8 @@ def main() -> None:
     print(f"documents: {len(texts)}  sentences: {n_sent}  tokens: {n_tok}  events: {n_events}")
     print(f"spacy.blank('id') tokenization: {len(texts) / t_blank:,.0f} docs/s, "
           f"{n_sent / t_blank:,.0f} sentences/s")
-    print(f"geoevents default pipeline:     {len(texts) / t_pipe:,.0f} docs/s, "
+    label = f"parser={args.parser}" if args.parser else "default pipeline"
+    print(f"geoevents {label}:     {len(texts) / t_pipe:,.0f} docs/s, "
           f"{n_sent / t_pipe:,.0f} sentences/s")
     print(f"ratio pipeline/tokenizer (throughput): {t_blank / t_pipe:.3f}")
     print(f"peak RSS: {rss_mb:,.0f} MB")

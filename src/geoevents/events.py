@@ -24,6 +24,9 @@ from .actors import Mention
 from .gazetteer import fold
 from .lexicon import Grammar, Lexicon, TriggerHit
 
+Parse = tuple[list[int], list[str]]
+"""Each token's head (index in the sentence, -1 for the root) and UD relation."""
+
 ZERO = "zero"
 """Marker for an actor left unexpressed ("Serta melakukan perjalanan ke Turki ...")."""
 
@@ -70,8 +73,13 @@ class EventEngine:
 
     # -- public -------------------------------------------------------------------------
 
-    def sentence(self, words: Sequence[str], mentions: Sequence[Mention]) -> list[RawEvent]:
-        """Events of one sentence; ``mentions`` use token positions within ``words``."""
+    def sentence(self, words: Sequence[str], mentions: Sequence[Mention], *,
+                 parse: Parse | None = None) -> list[RawEvent]:
+        """Events of one sentence; ``mentions`` use token positions within ``words``.
+
+        With ``parse`` (each token's head and UD relation), actor and target come from the
+        dependency tree where it gives both, and from the shallow rules otherwise.
+        """
         lower = [fold(w) for w in words]
         if not mentions or self._has(lower, self._discard):
             return []
@@ -97,7 +105,7 @@ class EventEngine:
                 continue
             if not self._object_ok(hit, lower):
                 continue
-            evs = self._events(hit, lower, mentions)
+            evs = self._events(hit, lower, mentions, parse)
             if evs:
                 used_heads.add(hit.head)
                 out.extend(evs)
@@ -129,13 +137,18 @@ class EventEngine:
 
     # -- frame --------------------------------------------------------------------------
 
-    def _events(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]) -> list[RawEvent]:
+    def _events(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                parse: Parse | None = None) -> list[RawEvent]:
         t = hit.trigger.trigger
         voice = hit.voice
         left = self._left_group(hit.start, lower, ms)
         actors: list[Mention] | None
         targets: list[Mention] = []
-        if voice == "passive":
+        roles = self._parse_roles(hit, lower, ms, parse) if parse is not None else None
+        if roles is not None:
+            actors, targets = roles
+            voice = f"{voice}+parse"  # type: ignore[assignment]
+        elif voice == "passive":
             targets = left
             actors = self._after(hit.end, lower, ms, self._agent, window=6) or self._obj(
                 hit.end, lower, ms)
@@ -224,6 +237,86 @@ class EventEngine:
         if hit.start - left[-1].end <= 1:
             return False
         return bool(self._obj(hit.end, lower, ms, slack=1, head=hit.head))
+
+    def _parse_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                     parse: Parse) -> tuple[list[Mention], list[Mention]] | None:
+        """Actor and target groups from the dependency parse, or None when it lacks either.
+
+        Active: the verb's ``nsubj`` (climbing ``xcomp`` to the governing verb, "Taliban
+        setuju untuk bekerja dengan ..."), and its ``obj`` or an ``obl`` whose ``case`` is
+        one of the trigger's prepositions. Passive: ``nsubj:pass`` is the target, the
+        ``obl:agent`` (or the obl with "oleh") the actor. ``conj`` extends either side.
+        Nominalisations keep the shallow rules.
+        """
+        if hit.voice == "nominal":
+            return None
+        heads, deps = parse
+        kids: dict[int, list[int]] = {}
+        for k, h in enumerate(heads):
+            kids.setdefault(h, []).append(k)
+        frame = [fold(w) for w in hit.trigger.trigger.target]
+
+        def child(v: int, rels: tuple[str, ...]) -> int | None:
+            return next((c for c in kids.get(v, []) if deps[c] in rels), None)
+
+        def case_of(c: int) -> str | None:
+            k = child(c, ("case",))
+            return lower[k] if k is not None else None
+
+        def mention(tok: int) -> Mention | None:
+            for m in ms:
+                if m.start <= tok < m.end:
+                    return m
+            for c in kids.get(tok, []):  # "kebijakan AS": the possessor inside the phrase
+                if deps[c] in ("nmod", "nmod:poss", "flat", "flat:name", "compound", "appos"):
+                    got = mention(c)
+                    if got is not None:
+                        return got
+            return None
+
+        def group(tok: int | None) -> list[Mention]:
+            if tok is None:
+                return []
+            out: list[Mention] = []
+            todo = [tok]
+            seen: set[int] = set()
+            while todo:
+                k = todo.pop(0)
+                if k in seen:
+                    continue
+                seen.add(k)
+                m = mention(k)
+                span = [k]
+                if m is not None:
+                    if m not in out:
+                        out.append(m)
+                    span = list(range(m.start, m.end))
+                # coordination may hang on any word of the phrase ("pejabat Uni Eropa dan AS")
+                todo.extend(c for w in span for c in kids.get(w, []) if deps[c] == "conj")
+            return out
+
+        v = hit.head
+        if hit.voice == "passive":
+            tgt = child(v, ("nsubj:pass", "nsubj"))
+            agent = child(v, ("obl:agent",)) or next(
+                (c for c in kids.get(v, []) if deps[c] == "obl" and case_of(c) == "oleh"), None)
+            actors, targets = group(agent), group(tgt)
+        else:
+            subj = child(v, ("nsubj",))
+            u = v
+            while subj is None and deps[u] in ("xcomp", "ccomp", "advcl") and heads[u] >= 0:
+                u = heads[u]
+                subj = child(u, ("nsubj",))
+            obj = child(v, ("obj",)) if "obj" in frame else None
+            if obj is None:
+                for c in kids.get(v, []):
+                    if deps[c].startswith("obl") and case_of(c) in frame:
+                        obj = c
+                        break
+            actors, targets = group(subj), group(obj)
+        if not actors or not targets:
+            return None
+        return actors, targets
 
     def _intent_code(self, cameo: str) -> str:
         for prefix, code in self._intent_codes:

@@ -59,6 +59,9 @@ class _State:
     segments: list[Segment] | None = None
     tokens: list[tuple[list[str], list[int]]] | None = None
     """Per segment: the texts and character offsets of its content tokens."""
+    parses: list[tuple[list[int], list[str]] | None] | None = None
+    """Per segment, with a parser: each content token's head (index in the segment, -1 for
+    none) and its UD relation."""
     mentions: list[list[Mention]] | None = None
     dates: list[list[DateMention]] | None = None
     raw: list[list[RawEvent]] | None = None
@@ -214,6 +217,58 @@ class ActorStage:
                     nearest = a.country
 
 
+class ParseStage:
+    """Stage 3b (with ``parser=``): a dependency parse of each sentence, aligned to its
+    content tokens by character offsets, for the parse-aware event rules.
+
+    Args:
+        parser: "spacy" (the shipped Indonesian model) or "stanza" (stanza's Indonesian
+            models, installed with ``geoevents download stanza``).
+    """
+
+    def __init__(self, parser: str) -> None:
+        self.parser = parser
+        if parser == "spacy":
+            from .models_nlp.loading import load_model
+
+            model = load_model()
+            # only the parser and what it listens to: NER and morphology are not needed here
+            skip = [n for n in ("ner", "morphologizer") if n in model.pipe_names]
+            self._pipe: Any = lambda texts: model.pipe(texts, disable=skip)
+        else:
+            from .stanza_adapter import StanzaParser, find_models
+
+            find_models()  # a clear ModelNotFoundError now, not at the first document
+            self._pipe = StanzaParser().pipe
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = _state(doc)
+        view = st.view or doc.text
+        todo = [k for k, (seg, (_, starts)) in enumerate(
+            zip(st.segments or [], st.tokens or [], strict=True)) if not seg.skipped and starts]
+        segs = st.segments or []
+        parsed = dict(zip(todo, self._pipe(
+            [view[segs[k].content_start:segs[k].end] for k in todo]), strict=True))
+        st.parses = []
+        for k, (seg, (_, starts)) in enumerate(zip(segs, st.tokens or [], strict=True)):
+            if k not in parsed:
+                st.parses.append(None)
+                continue
+            sent = parsed[k]
+            ours = {c: j for j, c in enumerate(starts)}
+            heads = [-1] * len(starts)
+            deps = [""] * len(starts)
+            for t in sent:
+                j = ours.get(seg.content_start + t.idx)
+                if j is None:
+                    continue
+                h = ours.get(seg.content_start + t.head.idx) if t.head.i != t.i else None
+                heads[j] = -1 if h is None else h
+                deps[j] = t.dep_.lower()
+            st.parses.append((heads, deps))
+        return doc
+
+
 class DateStage:
     """Stage 4: date expressions resolved against the publication date."""
 
@@ -243,12 +298,13 @@ class EventStage:
         if st.language != "id":
             st.raw = [[] for _ in st.segments or []]
             return doc
-        for seg, ms, (words, _) in zip(
-                st.segments or [], st.mentions or [], st.tokens or [], strict=True):
+        parses = st.parses or [None] * len(st.segments or [])
+        for seg, ms, (words, _), parse in zip(
+                st.segments or [], st.mentions or [], st.tokens or [], parses, strict=True):
             if seg.skipped or not ms:
                 st.raw.append([])
                 continue
-            st.raw.append(self.engine.sentence(words, ms))
+            st.raw.append(self.engine.sentence(words, ms, parse=parse))
         return doc
 
 
@@ -459,6 +515,12 @@ def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool
     return ActorStage(gazetteer, bare_names, ner)
 
 
+@Language.factory("geoevents_parser", default_config={"parser": "spacy"})
+def make_parser(nlp: Language, name: str, parser: str) -> ParseStage:
+    """Factory of the optional dependency-parse stage."""
+    return ParseStage(parser)
+
+
 @Language.factory("geoevents_dates")
 def make_dates(nlp: Language, name: str) -> DateStage:
     """Factory of the date stage."""
@@ -479,7 +541,7 @@ def make_resolver(nlp: Language, name: str) -> ResolveStage:
 
 # -- the public pipeline ------------------------------------------------------------------
 
-OPTIONS = ("gazetteer", "triggers", "max_length", "ner")
+OPTIONS = ("gazetteer", "triggers", "max_length", "ner", "parser")
 MAX_LENGTH = 2_000_000
 """Default limit on a document's length in characters (about 2 MB of text)."""
 
@@ -521,6 +583,11 @@ class Pipeline:
         gazetteer: extra gazetteer JSONL files merged over the default one (same ``id``
             replaces an entity).
         triggers: extra trigger YAML files added to the default lexicon.
+        parser: None (the default: shallow rules over tokens), "spacy" (the shipped
+            Indonesian parser) or "stanza" (stanza's models, ``geoevents download stanza``):
+            the event rules then take actor and target from the dependency parse (nsubj,
+            obj, obl with its preposition, passive agents, conj) and fall back to the
+            shallow rules where the parse gives none.
         ner: how people and organisations the gazetteer does not know are found:
             "heuristic" (untitled capitalised names; the default, measured the more accurate
             on the development set) or "model" (the shipped statistical NER, PER/ORG).
@@ -537,14 +604,18 @@ class Pipeline:
 
     def __init__(self, *, gazetteer: Iterable[str | Path] | str | Path | None = None,
                  triggers: Iterable[str | Path] | str | Path | None = None,
-                 max_length: int = MAX_LENGTH, ner: str = "heuristic") -> None:
+                 max_length: int = MAX_LENGTH, ner: str = "heuristic",
+                 parser: str | None = None) -> None:
         if not isinstance(max_length, int) or max_length < 1:
             raise errors.OptionError(f"max_length must be a positive int, got {max_length!r}")
         if ner not in ("heuristic", "model"):
             raise errors.OptionError(f"ner must be 'heuristic' or 'model', got {ner!r}")
+        if parser not in (None, "spacy", "stanza"):
+            raise errors.OptionError(
+                f"parser must be None, 'spacy' or 'stanza', got {parser!r}")
         self.options: dict[str, Any] = {
             "gazetteer": _paths(gazetteer), "triggers": _paths(triggers),
-            "max_length": max_length, "ner": ner}
+            "max_length": max_length, "ner": ner, "parser": parser}
         self.max_length = max_length
         self._language = LanguageCheck(load_language_rules())
         nlp = spacy.blank("id")
@@ -554,6 +625,8 @@ class Pipeline:
         nlp.add_pipe("geoevents_segmenter")
         nlp.add_pipe("geoevents_actors", config={"gazetteer": self.options["gazetteer"],
                                                  "ner": ner})
+        if parser is not None:
+            nlp.add_pipe("geoevents_parser", config={"parser": parser})
         nlp.add_pipe("geoevents_dates")
         nlp.add_pipe("geoevents_events", config={"triggers": self.options["triggers"]})
         nlp.add_pipe("geoevents_resolver")
