@@ -27,9 +27,6 @@ from .lexicon import Grammar, Lexicon, TriggerHit
 Parse = tuple[list[int], list[str]]
 """Each token's head (index in the sentence, -1 for the root) and UD relation."""
 
-ZERO = "zero"
-"""Marker for an actor left unexpressed ("Serta melakukan perjalanan ke Turki ...")."""
-
 
 @dataclass(frozen=True)
 class RawEvent:
@@ -557,4 +554,4 @@ def _same(a: Mention, b: Mention) -> bool:
     return bool(x.name and x.name == y.name and x.country == y.country and not a.pronoun)
 
 
-__all__ = ["ZERO", "EventEngine", "RawEvent"]
+__all__ = ["EventEngine", "Parse", "RawEvent"]

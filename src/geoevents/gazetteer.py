@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -227,11 +227,3 @@ class Gazetteer:
                 ):
                     return role.country or rec.country, role.sector
         return rec.country, rec.sector
-
-
-def iter_aliases(rec: GazetteerRecord) -> Iterable[str]:
-    """Every string that names ``rec``: its name, aliases and metonyms."""
-    yield rec.name
-    yield from rec.aliases
-    for m in rec.metonyms:
-        yield m.text
