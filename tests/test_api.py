@@ -108,7 +108,7 @@ def test_empty_text(text):
 
 def test_unknown_option():
     with pytest.raises(OptionError, match="unknown option"):
-        geoevents.load(parser="nope")
+        geoevents.load(tagger="nope")
 
 
 def test_pipeline_pickles_and_pipes():
