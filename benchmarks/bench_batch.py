@@ -29,11 +29,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import spacy
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import INDOSUM, articles
+from corpus import INDOSUM, articles, rates
 
 import geoevents
 from geoevents.batch import Progress, run
@@ -94,24 +92,12 @@ def write_jsonl(path: Path, docs: list[dict[str, str]]) -> None:
 def throughput(docs: list[dict[str, str]]) -> dict[str, Any]:
     """Pipeline vs tokenizer, in this process, one core."""
     texts = [d["text"] for d in docs]
-    nlp = geoevents.load()
-    nlp.analyze(texts[0])
-    blank = spacy.blank("id")
-    t0 = time.perf_counter()
-    for t in texts:
-        blank.make_doc(t)
-    t_blank = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    n_sent = n_events = 0
-    for t in texts:
-        doc = nlp.analyze(t)
-        n_sent += sum(not s.skipped for s in doc.sentences)
-        n_events += len(doc.events)
-    t_pipe = time.perf_counter() - t0
-    return {"docs": len(texts), "sentences": n_sent, "events": n_events,
+    r = rates(geoevents.load(), texts)
+    n_sent, t_blank, t_pipe = r["sentences"], r["t_blank"], r["t_pipe"]
+    return {"docs": len(texts), "sentences": n_sent, "events": r["events"],
             "blank_docs_s": len(texts) / t_blank, "blank_sent_s": n_sent / t_blank,
             "pipe_docs_s": len(texts) / t_pipe, "pipe_sent_s": n_sent / t_pipe,
-            "ratio": t_blank / t_pipe}
+            "ratio": r["ratio"]}
 
 
 def batch_rate(src: Path, out: Path, workers: int) -> dict[str, Any]:

@@ -9,14 +9,11 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
-import time
 from pathlib import Path
-
-import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import articles
+from corpus import articles, rates
 
 import geoevents
 
@@ -31,20 +28,9 @@ def main() -> None:
     texts = [d["text"] for d in docs]
 
     nlp = geoevents.load(parser=args.parser)
-    nlp.analyze(texts[0])  # load data files before timing
-    blank = spacy.blank("id")
-
-    t0 = time.perf_counter()
-    n_tok = sum(len(blank.make_doc(t)) for t in texts)
-    t_blank = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    n_sent = n_events = 0
-    for t in texts:
-        doc = nlp.analyze(t)
-        n_sent += sum(not s.skipped for s in doc.sentences)
-        n_events += len(doc.events)
-    t_pipe = time.perf_counter() - t0
+    r = rates(nlp, texts)
+    n_tok, n_sent, n_events = r["tokens"], r["sentences"], r["events"]
+    t_blank, t_pipe = r["t_blank"], r["t_pipe"]
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents: {len(texts)}  sentences: {n_sent}  tokens: {n_tok}  events: {n_events}")

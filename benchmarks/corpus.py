@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 INDOSUM = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-indosum"
 
@@ -53,3 +55,27 @@ def articles(n: int) -> list[dict[str, str]]:
             if len(out) == n:
                 break
     return out
+
+
+def rates(nlp: Any, texts: Sequence[str]) -> dict[str, float]:
+    """Pipeline vs ``spacy.blank("id")`` tokenization of the same texts, in this process.
+
+    Returns documents, tokens, sentences and events counted, both times in seconds, and the
+    throughput ratio (tokenizer time / pipeline time).
+    """
+    import spacy
+
+    nlp.analyze(texts[0])  # load the data files before timing
+    blank = spacy.blank("id")
+    t0 = time.perf_counter()
+    n_tok = sum(len(blank.make_doc(t)) for t in texts)
+    t_blank = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_sent = n_events = 0
+    for t in texts:
+        doc = nlp.analyze(t)
+        n_sent += sum(not s.skipped for s in doc.sentences)
+        n_events += len(doc.events)
+    t_pipe = time.perf_counter() - t0
+    return {"docs": len(texts), "tokens": n_tok, "sentences": n_sent, "events": n_events,
+            "t_blank": t_blank, "t_pipe": t_pipe, "ratio": t_blank / t_pipe}
