@@ -39,3 +39,16 @@ def test_unrelated_root_is_not_invented():
     roots = {a.root for a in analyses("memperingati")}
     assert "peringat" in roots  # the root is there, but with -i, not -kan
     assert all(a.suffix != "kan" for a in analyses("memperingati"))
+
+
+@pytest.mark.parametrize(("word", "wrong"), [
+    ("menyusul", "usul"),  # susul "follow", not usul "propose"
+    ("menembak", "embak"),
+    ("memukul", "ukul"),
+])
+def test_nasal_before_vowel_replaced_a_consonant(word, wrong):
+    assert wrong not in {a.root for a in analyses(word)}
+
+
+def test_nasal_root_keeps_its_nasal():
+    assert "nilai" in {a.root for a in analyses("menilai")}

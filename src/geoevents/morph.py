@@ -47,17 +47,13 @@ def _nasal(rest: str, nasal: str) -> list[str]:
     """Roots that meN-/peN- with the nasal ``nasal`` can have produced ``rest``."""
     if not rest:
         return []
-    out = [rest]
-    v = rest[0] in _VOWELS
-    if nasal == "ng" and v:
-        out.append("k" + rest)  # mengecam ← kecam, mengunjungi ← kunjung
-    elif nasal == "ny" and v:
-        out.append("s" + rest)  # menyerang ← serang
-    elif nasal == "n" and v:
-        out.append("t" + rest)  # menembak ← tembak, menuduh ← tuduh
-    elif nasal == "m" and v:
-        out.append("p" + rest)  # memukul ← pukul
-    return out
+    if rest[0] not in _VOWELS:
+        return [rest]  # mendukung ← dukung, membantu ← bantu
+    if nasal == "ng":
+        return [rest, "k" + rest]  # mengusulkan ← usul, mengecam ← kecam
+    # before a vowel, meny-/men-/mem- replaced the root's s/t/p ("menyusul" ← susul, never
+    # usul); roots that begin with ny/n/m ("menilai" ← nilai) keep it: see _prefixes
+    return [{"ny": "s", "n": "t", "m": "p"}[nasal] + rest]
 
 
 def _prefixes(word: str) -> list[tuple[str, str]]:
