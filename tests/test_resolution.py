@@ -177,7 +177,11 @@ Kedutaan Besar Rusia di Jakarta | - | Russia | RUS | GOV
 Kementerian Luar Negeri China | - | China | CHN | GOV
 Kementerian Pertahanan Rusia | - | Russia | RUS | MIL
 delegasi China | - | China | CHN | GOV
-Kemlu China | - | China | CHN | GOV
+Kemlu China | - | Ministry of Foreign Affairs (China) | CHN | GOV
+Kementerian Luar Negeri Turki | - | Ministry of Foreign Affairs (Turkey) | TUR | GOV
+Kementerian Pertahanan Jepang | - | Ministry of Defence (Japan) | JPN | MIL
+Kementerian Keuangan AS | - | United States Department of the Treasury | USA | GOV
+Departemen Luar Negeri Amerika Serikat | - | United States Department of State | USA | GOV
 
 # -- metonyms: capitals and seats of power ----
 Kremlin | - | Russia | RUS | GOV
@@ -715,6 +719,15 @@ def test_table_accuracy() -> None:
 @pytest.mark.parametrize("row", CORE_ROWS, ids=[r.id for r in CORE_ROWS])
 def test_core(row: Row) -> None:
     assert _got(row) == _expected(row)
+
+
+def test_ministry_without_a_state_takes_the_story_state() -> None:
+    # a ministry named without its state belongs to the state the story is about
+    text = ("Pemerintah Malaysia memperketat aturan izin kerja. Kementerian Sosial "
+            "mengecam Singapura karena menahan puluhan pekerja Malaysia.")
+    events = geoevents.extract(text)
+    assert [(e.actor.name, e.actor.country, e.actor.kind) for e in events][:1] == [
+        ("Ministry of Social Affairs (Malaysia)", "MYS", "organization")]
 
 
 def test_mention_text_is_kept() -> None:

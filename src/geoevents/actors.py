@@ -321,6 +321,9 @@ class ActorRecognizer:
         if org is not None and org.kind == "organization" and state is not None:
             # "Kemlu China": that state's institution of the same kind
             sector = sector or org.sector
+            kind = gaz.institution_kind(org)
+            if kind is not None:
+                agents = [*agents, kind]
             org, org_match = state, next(c for c, r in ents if r is state)
         name_text = " ".join(words[j:name_end]).replace(" - ", "-") if name_end > j else None
         if person is not None:
@@ -357,6 +360,13 @@ class ActorRecognizer:
                 if person_word:
                     return Actor(mention="", span=(0, 0), name=None, country=org.country,
                                  sector=sec, kind="person", cameo=_cameo(org.country, sec))
+                # "Kementerian Luar Negeri Turki": Turkey's foreign ministry by its name
+                inst = next((a for a in agents if a.institution), None)
+                named = gaz.institution(inst, org.id) if inst is not None else None
+                if named is not None:
+                    return Actor(mention="", span=(0, 0), name=named[0], id=named[1],
+                                 country=org.country, sector=sec, kind="organization",
+                                 cameo=_cameo(org.country, sec))
                 return Actor(mention="", span=(0, 0), name=org.name, id=org.id,
                              country=org.country, sector=sec, kind="state",
                              cameo=_cameo(org.cameo or org.country, sec))

@@ -79,6 +79,8 @@ class Gazetteer:
     _fuzzy_ids: dict[str, str] = field(init=False)
     _by_office: dict[tuple[str, str | None], list[GazetteerRecord]] = field(init=False)
     _strings: dict[str, tuple[Entry, ...]] = field(init=False)
+    _by_name: dict[str, str] = field(init=False)
+    _kind_of: dict[str, AgentWord] = field(init=False)
 
     def __post_init__(self) -> None:
         self.entities = {r.id: r for r in self.records}
@@ -112,6 +114,16 @@ class Gazetteer:
             self._strings[alias] = tuple(
                 e for e in entries if self._accept(e, words, 0, len(words)))
         self._first = {k[0] for k in self._trie}
+        self._by_name = {r.name: r.id for r in self.records}
+        # an organisation record that is one state's instance of an institution word
+        # ("Kemlu" = Ministry of Foreign Affairs (Indonesia)): "Kemlu Turki" is Turkey's
+        self._kind_of = {}
+        countries = {r.country for r in self.records if r.kind == "organization" and r.country}
+        for a in self.agents:
+            for c in countries:
+                named = self.institution(a, c)
+                if named is not None and named[1] is not None:
+                    self._kind_of[named[1]] = a
 
     def _add(self, alias: str, entry: Entry, *, agent: bool = False) -> None:
         self._written.add(alias)
@@ -201,6 +213,20 @@ class Gazetteer:
         if best is None:
             return None
         return self.entities[self._fuzzy_ids[best[2]]]
+
+    def institution(self, agent: AgentWord, country: str) -> tuple[str, str | None] | None:
+        """(name, id or None) of the body ``agent`` names in ``country`` ("kementerian luar
+        negeri", "TUR" → "Ministry of Foreign Affairs (Turkey)"), or None when the word names
+        no institution or the country is unknown."""
+        state = self.entities.get(country)
+        if agent.institution is None or state is None or state.kind != "state":
+            return None
+        name = agent.institution.format(country=state.name)
+        return name, self._by_name.get(name)
+
+    def institution_kind(self, rec: GazetteerRecord) -> AgentWord | None:
+        """The institution word that ``rec`` is one state's instance of, if any."""
+        return self._kind_of.get(rec.id)
 
     def holder(
         self, office: str, country: str | None, date: dt.date | None,

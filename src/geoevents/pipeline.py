@@ -38,6 +38,7 @@ from .resources import (
     read_records,
     read_triggers,
 )
+from .schemas import AgentWord
 from .text import Segment, Segmenter, load_text_rules
 
 EXT = "geoevents"
@@ -181,8 +182,18 @@ class ActorStage:
         self._default_country(st.mentions, st.tokens or [])
         return doc
 
-    @staticmethod
-    def _default_country(mentions: list[list[Mention]],
+    def _institution(self, words: list[str], m: Mention) -> AgentWord | None:
+        """The institution word of a role-only mention ("Kementerian Sosial"), if any."""
+        found = None
+        for hit in self.gaz.match(words[m.start:m.end]):
+            if hit.entry.kind == "agent":
+                agent = self.gaz.agent_words[hit.entry.id]
+                if agent.person:
+                    return None  # "juru bicara Kementerian Luar Negeri" is a person
+                found = agent if agent.institution else found
+        return found
+
+    def _default_country(self, mentions: list[list[Mention]],
                          tokens: list[tuple[list[str], list[int]]]) -> None:
         """Give role-only actors without a country ("polisi", "satu perusahaan pelayaran")
         a country: the nearest state named before them in the same sentence ("sanksi kepada
@@ -211,8 +222,13 @@ class ActorStage:
                             and nxt.start == m.end + 1 and words[m.end].lower() == "di"
                             else None)
                     c = here or nearest or default
-                    ms[k] = Mention(m.start, m.end, a.model_copy(
-                        update={"country": c, "cameo": c + a.sector}), m.pronoun)
+                    update: dict[str, Any] = {"country": c, "cameo": c + a.sector}
+                    inst = self._institution(words, m) if a.name is None else None
+                    named = self.gaz.institution(inst, c) if inst is not None else None
+                    if named is not None:
+                        # "Kementerian Sosial" in an Indonesian story: Indonesia's ministry
+                        update.update(name=named[0], id=named[1], kind="organization")
+                    ms[k] = Mention(m.start, m.end, a.model_copy(update=update), m.pronoun)
                 elif a.kind == "state" and a.country:
                     nearest = a.country
 

@@ -98,6 +98,9 @@ class AgentWord(_Strict):
     office: str | None = None
     person: bool = True
     """True for words naming one person (Presiden), False for groups (militer, demonstran)."""
+    institution: str | None = Field(default=None, pattern=r"\{country\}")
+    """The English name of the body the word names in one state, with ``{country}`` for the
+    state's name: "kementerian luar negeri" → "Ministry of Foreign Affairs ({country})"."""
 
 
 class TriggerExample(_Strict):
