@@ -117,6 +117,16 @@ def test_relative_clause_between_commas_belongs_to_its_noun():
     assert got == {("Recep Tayyip Erdoğan", "Netherlands")}
 
 
+def test_relative_clause_closed_by_a_comma_belongs_to_its_noun():
+    got = pairs("Pasukan Irak yang dibantu pesawat Amerika Serikat, menggempur ISIS di Mosul.")
+    assert ("Iraq", "Islamic State") in got
+    assert ("United States", "Islamic State") not in got
+    # a subject after the comma is the verb's own: "..., Jaksa Agung yang menuntut ..."
+    got = pairs("Dalam rapat dengan DPR yang membahas anggaran, Menlu Retno Marsudi yang "
+                "mengecam Israel.")
+    assert ("People's Representative Council", "Israel") not in got
+
+
 def test_first_person_in_a_quote_is_the_speaker():
     got = pairs('"Kami mengecam serangan itu terhadap Palestina," kata Menlu Retno Marsudi.')
     assert ("Retno Marsudi", "Palestine") in got

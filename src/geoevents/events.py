@@ -382,7 +382,8 @@ class EventEngine:
 
     @staticmethod
     def _relative_span(pos: int, lower: list[str]) -> int | None:
-        """Start of a ", yang ... ," clause that closes right before ``pos``, or None."""
+        """Where the noun before a "yang" clause closing with a comma right before ``pos``
+        ends ("X, yang ..., mengecam"; "X yang didukung Y, melancarkan"), or None."""
         k = pos - 1
         while k >= 0 and lower[k] != ",":
             if lower[k] in (".", ";", ":"):
@@ -395,7 +396,10 @@ class EventEngine:
             j -= 1
         if j > 0 and j + 1 < k and lower[j + 1] == "yang":
             return j
-        return None
+        if k != pos - 1:
+            return None
+        # no comma opens it ("X yang didukung Y, melancarkan"): the noun ends before "yang"
+        return next((y for y in range(j + 1, k) if lower[y] == "yang"), None)
 
     def _in_pp(self, m: Mention, lower: list[str]) -> bool:
         return m.start > 0 and lower[m.start - 1] in self._prep
