@@ -136,3 +136,26 @@ def test_plural_reference_to_the_states_just_named():
     got = pairs("Jepang dan Australia mengecam Korea Utara. "
                 "Negara-negara tersebut juga mendesak China.")
     assert {("Japan", "China"), ("Australia", "China")} <= got
+
+
+def test_coordinated_verbs_share_their_subject():
+    got = events("Milisi Houthi menembak dua tentara Saudi dan menculik tiga nelayan Yaman.")
+    kidnap = [e for e in got if e[1].startswith("18")]
+    assert kidnap and all(a == "Houthis" for a, *_ in kidnap), got
+    # a verb in between starts another clause: Iran, not Washington, helps the rebels
+    got = pairs("Washington menuduh Iran mendanai milisi di Irak serta membantu pemberontak "
+                "Houthi.")
+    assert ("United States", "Houthis") not in got
+
+
+def test_counted_people_are_civilians():
+    got = [(e.actor.name, e.target.country, e.target.sector, e.target.mention)
+           for e in geoevents.extract("Polisi Malaysia menangkap 12 orang di Johor.",
+                                      published=PUB)]
+    assert got == [("Malaysia", "MYS", "CVL", "12 orang")]
+    # the classifier before a role word counts that role: the suspects, not civilians
+    got = geoevents.extract("Densus 88 menangkap tiga orang terduga teroris di Solo.",
+                            published=PUB)
+    assert [e.target.sector for e in got] == ["INS"]
+    assert geoevents.extract("Museum itu mengundang orang dari seluruh dunia.",
+                             published=PUB) == []

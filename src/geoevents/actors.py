@@ -46,9 +46,12 @@ class ActorRecognizer:
 
     def __init__(self, gazetteer: Gazetteer, pronouns: dict[str, str], *,
                  bare_names: bool = False, not_names: Sequence[str] = (),
-                 places: Sequence[str] = ()) -> None:
+                 places: Sequence[str] = (), numerals: Sequence[str] = (),
+                 people_counters: Sequence[str] = ()) -> None:
         self.gaz = gazetteer
         self.bare_names = bare_names
+        self._numerals = {fold(w) for w in numerals}
+        self._counters = {fold(w) for w in people_counters}
         self._not_names = {fold(w) for w in not_names}
         self._places = {fold(w) for w in places}
         self._pronouns: dict[tuple[str, ...], str] = {
@@ -93,6 +96,13 @@ class ActorRecognizer:
                 continue
             m = at.get(i)
             if m is None:
+                j = self._counted(folded, at, i)
+                if j > i:
+                    # "menewaskan 15 orang": a group of civilians; its country comes later
+                    out.append(self._mention(words, starts, offset, i, j, Actor(
+                        mention="", span=(0, 0), sector="CVL"), None))
+                    i = j
+                    continue
                 if ner_at is not None:
                     j, label = ner_at.get(i, (i, ""))
                     if j > i and not any(k in at for k in range(i, j)):
@@ -194,6 +204,17 @@ class ActorRecognizer:
         return sorted(out, key=lambda m: m.start)
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _counted(self, folded: Sequence[str], at: dict[int, Match], i: int) -> int:
+        """End of "<number> <classifier>" at ``i`` ("15 orang", "dua puluh orang") when no
+        role word follows ("tiga orang terduga teroris" are the suspects), else ``i``."""
+        k = i
+        while k < len(folded) and (folded[k] in self._numerals or (
+                folded[k][:1].isdigit() and folded[k].replace(".", "").isdigit())):
+            k += 1
+        if k == i or k >= len(folded) or folded[k] not in self._counters:
+            return i
+        return i if k + 1 in at else k + 1
 
     def _pronoun(self, folded: Sequence[str], i: int) -> tuple[int, str] | None:
         for k in range(min(self._pron_max, len(folded) - i), 0, -1):

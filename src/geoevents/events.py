@@ -93,6 +93,7 @@ class EventEngine:
             h.voice == "nominal", h.head,
             self._object_pos(h, lower_) if h.trigger.trigger.object_words else 100))
         governed: set[int] = set()  # nouns that are the object of a request or a refusal
+        prev: tuple[TriggerHit, list[Mention]] | None = None  # the last verb and its actors
         for hit in hits:
             if hit.head in covered or hit.head in used_heads:
                 continue
@@ -102,10 +103,12 @@ class EventEngine:
                 continue
             if not self._object_ok(hit, lower):
                 continue
-            evs = self._events(hit, lower, mentions, parse)
+            evs = self._events(hit, lower, mentions, parse, prev)
             if evs:
                 used_heads.add(hit.head)
                 out.extend(evs)
+                if hit.voice in ("active", "middle"):
+                    prev = (hit, [ev.actor for ev in evs if ev.actor is not None])
                 if hit.voice != "nominal" and evs[0].cameo[:2] in self._governing:
                     # "menolak tawaran dialog", "mendesak China membebaskan Liu": what is
                     # asked for or refused is not an event that happened
@@ -135,10 +138,19 @@ class EventEngine:
     # -- frame --------------------------------------------------------------------------
 
     def _events(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
-                parse: Parse | None = None) -> list[RawEvent]:
+                parse: Parse | None = None,
+                prev: tuple[TriggerHit, list[Mention]] | None = None) -> list[RawEvent]:
         t = hit.trigger.trigger
         voice = hit.voice
         left = self._left_group(hit.start, lower, ms)
+        if (prev is not None and prev[1] and voice in ("active", "middle")
+                and hit.start > 0 and lower[hit.start - 1] in ("dan", "serta")
+                and (not left or left[0].start >= prev[0].end)
+                and not any(_verb_like(w) or w == "yang"
+                            for w in lower[prev[0].end:hit.start - 1])):
+            # coordinated verbs share their subject: "Gerilyawan membunuh dua polisi dan
+            # menculik empat orang" (not "polisi ... menculik")
+            left = list(dict.fromkeys(prev[1]))
         actors: list[Mention] | None
         targets: list[Mention] = []
         roles = self._parse_roles(hit, lower, ms, parse) if parse is not None else None

@@ -39,6 +39,10 @@ class Grammar(BaseModel):
     pronouns: dict[str, str]
     not_names: list[str]
     locatives: list[str]
+    numerals: list[str]
+    """Number words before a counted noun ("tiga", "puluhan", "sejumlah")."""
+    people_counters: list[str]
+    """Classifiers that make "<number> <classifier>" a group of people ("15 orang")."""
     continuations: list[str]
     speech_verbs: list[str]
     discard: list[str]

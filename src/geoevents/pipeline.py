@@ -162,7 +162,8 @@ class ActorStage:
         calendar += [w for d in dates.weekdays for w in d.names]
         self.recognizer = ActorRecognizer(
             self.gaz, g.pronouns, bare_names=bare_names,
-            not_names=[*g.not_names, *calendar], places=g.locatives)
+            not_names=[*g.not_names, *calendar], places=g.locatives, numerals=g.numerals,
+            people_counters=g.people_counters)
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
