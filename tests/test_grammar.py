@@ -159,3 +159,12 @@ def test_counted_people_are_civilians():
     assert [e.target.sector for e in got] == ["INS"]
     assert geoevents.extract("Museum itu mengundang orang dari seluruh dunia.",
                              published=PUB) == []
+
+
+def test_plural_states_refer_to_the_states_that_acted_together():
+    text = ("Inggris, Prancis dan Jerman mengecam Iran atas program nuklirnya. Pertemuan "
+            "itu digelar di Wina, Austria, Selasa. Negara-negara tersebut juga mendesak "
+            "Rusia menghentikan bantuan kepada Teheran.")
+    got = {(a, t) for a, c, t, neg in events(text) if c.startswith("02") or c.startswith("10")}
+    assert {("United Kingdom", "Russia"), ("France", "Russia"), ("Germany", "Russia")} <= got
+    assert ("Austria", "Russia") not in got

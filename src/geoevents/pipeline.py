@@ -337,6 +337,7 @@ class ResolveStage:
         events: list[Event] = []
         history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
         sentences: list[list[Actor]] = []  # the same, per sentence
+        acted: list[list[Actor]] = []  # per sentence, the named states that were actors
         last_subject: Actor | None = None
         for seg, ms, dates, raws, (words, starts) in zip(
             st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
@@ -347,9 +348,14 @@ class ResolveStage:
             resolved: dict[int, list[Actor]] = {}
             speaker = self._speaker(words, ms)
             recent = [a for sent in sentences[-2:] for a in sent]
+            # "AS, Australia dan Jepang meminta ... Negara-negara tersebut juga mendorong":
+            # a plural of states refers first to the states that last acted together
+            acting = [a for sent in acted[-3:] for a in sent]
             named: list[Actor] = []
             for m in ms:
-                found = self._antecedents(m, history, speaker, recent)
+                found = self._antecedents(
+                    m, history, speaker,
+                    acting if len({a.country for a in acting}) >= 2 else recent)
                 # places ("di Manila") are not among the states a plural refers to
                 if m.pronoun is None and not (m.start > 0 and words[m.start - 1].lower() in (
                         "di", "ke", "dari")):
@@ -362,6 +368,7 @@ class ResolveStage:
                      if d.span[0] >= seg.content_start]
             date, date_text = self._date(dates, st.published)
             first_actor: Actor | None = None
+            n_before = len(events)
             for r, actor, target in self._pairs(raws, resolved, last_subject):
                 if not _political(actor) or not _political(target) or _same_entity(
                         actor, target) or not _political_pair(actor, target):
@@ -385,6 +392,8 @@ class ResolveStage:
                 ))
                 first_actor = first_actor or actor
             sentences.append(named)
+            acted.append([e.actor for e in events[n_before:]
+                          if e.actor.kind == "state" and not e.actor.coref])
             subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)]), None)
             last_subject = first_actor or subj or last_subject
         st.events = events
