@@ -168,3 +168,16 @@ def test_plural_states_refer_to_the_states_that_acted_together():
     got = {(a, t) for a, c, t, neg in events(text) if c.startswith("02") or c.startswith("10")}
     assert {("United Kingdom", "Russia"), ("France", "Russia"), ("Germany", "Russia")} <= got
     assert ("Austria", "Russia") not in got
+
+
+def test_a_title_alone_names_its_latest_bearer():
+    text = ("Kepala Kepolisian Filipina Jenderal Ronald dela Rosa bertemu Menteri Luar Negeri "
+            "Malaysia Saifuddin Abdullah di Manila. Menteri Luar Negeri juga mengecam kelompok "
+            "Abu Sayyaf.")
+    got = pairs(text)
+    assert ("Saifuddin Abdullah", "Abu Sayyaf") in got
+    # a title with another state is not that person
+    got = pairs("Menteri Luar Negeri Malaysia Saifuddin Abdullah mengecam Abu Sayyaf. "
+                "Menteri Luar Negeri Filipina juga mengecam kelompok itu.")
+    assert ("Saifuddin Abdullah", "Abu Sayyaf") in got
+    assert sum(1 for a, _ in got if a == "Saifuddin Abdullah") == 1

@@ -187,7 +187,20 @@ class ActorRecognizer:
         name parts of three or more letters, capitalised, and not already in a mention count.
         """
         covered = {k for m in found for k in range(m.start, m.end)}
-        out = list(found)
+        out = []
+        for m in found:
+            # "Jaksa Agung Prasetyo ... meminta bantuan Jaksa Agung": a title alone names the
+            # person who bore it earlier in the story
+            a = m.actor
+            key = self._title_key(words, m)
+            if key and a.kind == "person" and m.pronoun is None:
+                if a.name is None and a.id is None and key in seen and (
+                        a.country in (None, seen[key].country)):
+                    m = Mention(m.start, m.end, seen[key].model_copy(
+                        update={"mention": a.mention, "span": a.span}), None, m.weak)
+                elif a.name is not None:
+                    seen[key] = a  # the latest bearer of the title
+            out.append(m)
         for k, w in enumerate(words):
             if k in covered or not _is_name_token(w) or len(w) < 3:
                 continue
@@ -204,6 +217,15 @@ class ActorRecognizer:
         return sorted(out, key=lambda m: m.start)
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _title_key(self, words: Sequence[str], m: Mention) -> str | None:
+        """The person-title words a mention starts with ("title:jaksa agung"), or None."""
+        hits = self.gaz.match(words[m.start:m.end])
+        title = [h for h in hits if h.entry.kind == "agent"
+                 and self.gaz.agent_words[h.entry.id].person]
+        if not title or title[0].start != 0:
+            return None
+        return "title:" + " ".join(h.entry.id for h in title)
 
     def _counted(self, folded: Sequence[str], at: dict[int, Match], i: int) -> int:
         """End of "<number> <classifier>" at ``i`` ("15 orang", "dua puluh orang") when no
