@@ -181,3 +181,10 @@ def test_a_title_alone_names_its_latest_bearer():
                 "Menteri Luar Negeri Filipina juga mengecam kelompok itu.")
     assert ("Saifuddin Abdullah", "Abu Sayyaf") in got
     assert sum(1 for a, _ in got if a == "Saifuddin Abdullah") == 1
+
+
+def test_capitalised_title_nouns_are_no_name():
+    for text in ("Dalam suratnya, mantan Menteri Hukum menuduh Iran mendanai teroris.",
+                 "Lord Carrington, Presiden Dewan, mengunjungi Rusia pekan lalu."):
+        names = {e.actor.name for e in geoevents.extract(text, published=PUB)}
+        assert not names & {"Hukum", "Dewan", "Hukum Prancis", "Dewan Uni Eropa"}, (text, names)

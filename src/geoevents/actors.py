@@ -161,9 +161,12 @@ class ActorRecognizer:
                     name_start = name_end = at[k].end
                 else:
                     name_start = k
-                    while k < n and (_is_name_token(words[k]) or (
-                            folded[k] in _NAME_JOINERS and k > name_start and k + 1 < n
-                            and _is_name_token(words[k + 1]))):
+                    # "Presiden Dewan", "mantan Menteri Hukum": capitalised common nouns of
+                    # a title are no name
+                    while k < n and folded[k] not in self._not_names and (
+                            _is_name_token(words[k]) or (
+                                folded[k] in _NAME_JOINERS and k > name_start and k + 1 < n
+                                and _is_name_token(words[k + 1]))):
                         if k in at and not self._person_at(at, k):
                             break
                         k += 1
