@@ -17,7 +17,7 @@ grammar words in ``resources/id/grammar.yaml``:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .actors import Mention
@@ -71,11 +71,12 @@ class EventEngine:
     # -- public -------------------------------------------------------------------------
 
     def sentence(self, words: Sequence[str], mentions: Sequence[Mention], *,
-                 parse: Parse | None = None) -> list[RawEvent]:
+                 parse: Parse | Callable[[], Parse | None] | None = None) -> list[RawEvent]:
         """Events of one sentence; ``mentions`` use token positions within ``words``.
 
-        With ``parse`` (each token's head and UD relation), actor and target come from the
-        dependency tree where it gives both, and from the shallow rules otherwise.
+        With ``parse`` (each token's head and UD relation, or a function that computes it
+        when first needed), a trigger whose roles the shallow rules cannot find takes them
+        from the dependency tree.
         """
         lower = [fold(w) for w in words]
         if not mentions or self._has(lower, self._discard):
@@ -138,8 +139,19 @@ class EventEngine:
     # -- frame --------------------------------------------------------------------------
 
     def _events(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
-                parse: Parse | None = None,
+                parse: Parse | Callable[[], Parse | None] | None = None,
                 prev: tuple[TriggerHit, list[Mention]] | None = None) -> list[RawEvent]:
+        shallow = self._events_(hit, lower, ms, None, prev)
+        if shallow or parse is None:
+            return shallow
+        # the shallow rules found no roles: the parse may ("Pasukan Irak, yang sejak Oktober
+        # mengepung kota itu bersama milisi Syiah, akhirnya merebut ...")
+        tree = parse() if callable(parse) else parse
+        return self._events_(hit, lower, ms, tree, prev) if tree is not None else []
+
+    def _events_(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                 parse: Parse | None = None,
+                 prev: tuple[TriggerHit, list[Mention]] | None = None) -> list[RawEvent]:
         t = hit.trigger.trigger
         voice = hit.voice
         left = self._left_group(hit.start, lower, ms)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,8 @@ class _State:
     """Per segment: the texts and character offsets of its content tokens."""
     parses: list[tuple[list[int], list[str]] | None] | None = None
     """Per segment, with a parser: each content token's head (index in the segment, -1 for
-    none) and its UD relation."""
+    none) and its UD relation; None until the event rules ask for it through ``parse_at``."""
+    parse_at: Callable[[int], tuple[list[int], list[str]] | None] | None = None
     mentions: list[list[Mention]] | None = None
     dates: list[list[DateMention]] | None = None
     raw: list[list[RawEvent]] | None = None
@@ -259,31 +260,36 @@ class ParseStage:
             self._pipe = StanzaParser().pipe
 
     def __call__(self, doc: Doc) -> Doc:
+        """Make each sentence's parse available on demand: the event rules ask for it only
+        where the shallow rules find no roles, so most sentences are never parsed."""
         st = _state(doc)
-        view = st.view or doc.text
-        todo = [k for k, (seg, (_, starts)) in enumerate(
-            zip(st.segments or [], st.tokens or [], strict=True)) if not seg.skipped and starts]
-        segs = st.segments or []
-        parsed = dict(zip(todo, self._pipe(
-            [view[segs[k].content_start:segs[k].end] for k in todo]), strict=True))
-        st.parses = []
-        for k, (seg, (_, starts)) in enumerate(zip(segs, st.tokens or [], strict=True)):
-            if k not in parsed:
-                st.parses.append(None)
-                continue
-            sent = parsed[k]
-            ours = {c: j for j, c in enumerate(starts)}
-            heads = [-1] * len(starts)
-            deps = [""] * len(starts)
-            for t in sent:
-                j = ours.get(seg.content_start + t.idx)
-                if j is None:
-                    continue
-                h = ours.get(seg.content_start + t.head.idx) if t.head.i != t.i else None
-                heads[j] = -1 if h is None else h
-                deps[j] = t.dep_.lower()
-            st.parses.append((heads, deps))
+        st.parses = [None] * len(st.segments or [])
+        st.parse_at = functools.partial(self.parse_at, st)
         return doc
+
+    def parse_at(self, st: _State, k: int) -> tuple[list[int], list[str]] | None:
+        """The parse of segment ``k`` (computed once), aligned to its tokens."""
+        parses, segs = st.parses or [], st.segments or []
+        if parses[k] is not None:
+            return parses[k]
+        seg = segs[k]
+        _, starts = (st.tokens or [])[k]
+        if seg.skipped or not starts:
+            return None
+        view = st.view or st.text or ""
+        sent = next(iter(self._pipe([view[seg.content_start:seg.end]])))
+        ours = {c: j for j, c in enumerate(starts)}
+        heads = [-1] * len(starts)
+        deps = [""] * len(starts)
+        for t in sent:
+            j = ours.get(seg.content_start + t.idx)
+            if j is None:
+                continue
+            h = ours.get(seg.content_start + t.head.idx) if t.head.i != t.i else None
+            heads[j] = -1 if h is None else h
+            deps[j] = t.dep_.lower()
+        parses[k] = (heads, deps)
+        return parses[k]
 
 
 class DateStage:
@@ -315,12 +321,13 @@ class EventStage:
         if st.language != "id":
             st.raw = [[] for _ in st.segments or []]
             return doc
-        parses = st.parses or [None] * len(st.segments or [])
-        for seg, ms, (words, _), parse in zip(
-                st.segments or [], st.mentions or [], st.tokens or [], parses, strict=True):
+        lazy = st.parse_at
+        for k, (seg, ms, (words, _)) in enumerate(zip(
+                st.segments or [], st.mentions or [], st.tokens or [], strict=True)):
             if seg.skipped or not ms:
                 st.raw.append([])
                 continue
+            parse = functools.partial(lazy, k) if lazy is not None else None
             st.raw.append(self.engine.sentence(words, ms, parse=parse))
         return doc
 
