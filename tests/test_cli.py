@@ -64,3 +64,14 @@ def test_eval_on_own_gold(tmp_path):
     assert rep["entity"]["tp"] == 2 and rep["entity"]["gold"] == 3
     assert rep["entity"]["precision"] == 1.0 and rep["date_accuracy"] == 1.0
     assert r.stdout.strip().splitlines()[-1].startswith("entity P=1.000 R=0.667")
+
+
+def test_parser_option():
+    text = "DPR meminta rapat konsultasi dengan Presiden Joko Widodo untuk membahas anggaran."
+    shallow = run("extract", "--published", "2024-05-01", stdin=text)
+    parsed = run("extract", "--published", "2024-05-01", "--parser", "spacy", stdin=text)
+    assert shallow.returncode == 0 and parsed.returncode == 0, parsed.stderr
+    assert shallow.stdout == ""
+    rows = [json.loads(line) for line in parsed.stdout.splitlines()]
+    assert [(r["actor"]["name"], r["target"]["name"]) for r in rows] == [
+        ("People's Representative Council", "Joko Widodo")]

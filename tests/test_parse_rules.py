@@ -16,6 +16,16 @@ def nlp_parse():
     return geoevents.load(parser="spacy")
 
 
+@pytest.fixture(scope="module")
+def shallow():
+    return geoevents.load(parser=None)
+
+
+def test_the_default_loads_no_parser():
+    assert geoevents.load().options["parser"] is None
+    assert "geoevents_parser" not in geoevents.load().nlp.pipe_names
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # an object noun before the addressee: the shallow frame of "meminta" finds no target
     ("DPR meminta rapat konsultasi dengan Presiden Joko Widodo untuk membahas anggaran.",
@@ -24,8 +34,8 @@ def nlp_parse():
     ("Jepang tetap berkomitmen untuk membantu pemerintah Indonesia memperbaiki sistem pajak.",
      {("Japan", "Indonesia")}),
 ])
-def test_roles_from_the_parse(nlp_parse, text, expected):
-    assert geoevents.extract(text, published=PUB) == []  # the shallow rules find nothing
+def test_roles_from_the_parse(nlp_parse, shallow, text, expected):
+    assert shallow.extract(text, published=PUB) == []  # the shallow rules find nothing
     events = nlp_parse.extract(text, published=PUB)
     assert {(e.actor.name, e.target.name if e.target else None) for e in events} == expected
     assert all("+parse" in e.rule for e in events)
@@ -45,13 +55,13 @@ def test_sentences_the_shallow_rules_read_are_not_parsed(nlp_parse):
     assert _state(doc).parses == [None]
 
 
-def test_parse_and_shallow_agree_on_simple_sentences(nlp_parse):
+def test_parse_and_shallow_agree_on_simple_sentences(nlp_parse, shallow):
     text = "Amerika Serikat mengecam Korea Utara. Jepang bertemu dengan Korea Selatan."
     def pairs(events):
         return {(e.actor.name, e.action.root, e.target.name if e.target else None)
                 for e in events}
     assert pairs(nlp_parse.extract(text, published=PUB)) == pairs(
-        geoevents.extract(text, published=PUB))
+        shallow.extract(text, published=PUB))
 
 
 def test_stanza_without_models_says_how_to_get_them(monkeypatch, tmp_path):

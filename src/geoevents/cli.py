@@ -59,7 +59,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             columns=Columns(text=args.text_field, id=args.id_field,
                             published=args.published_field),
             input_format=args.input_format, errors=args.errors,
-            options={"gazetteer": args.gazetteer or [], "triggers": args.triggers or []},
+            options={"gazetteer": args.gazetteer or [], "triggers": args.triggers or [],
+                     "parser": _parser(args)},
             chunk_size=args.chunk_size, progress=update)
     finally:
         if bar is not None:
@@ -76,12 +77,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
+def _parser(args: argparse.Namespace) -> str | None:
+    return None if args.parser == "none" else str(args.parser)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the pipeline on a gold JSONL file."""
     from .evaluate import evaluate, read_gold
     from .pipeline import Pipeline
 
-    nlp = Pipeline(gazetteer=args.gazetteer, triggers=args.triggers)
+    nlp = Pipeline(gazetteer=args.gazetteer, triggers=args.triggers, parser=_parser(args))
     rep = evaluate(read_gold(args.gold), nlp.extract, gazetteer=nlp.gazetteer,
                    show_errors=args.show_errors)
     for line in rep.errors:
@@ -181,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="extra gazetteer JSONL merged over the default (repeatable)")
         sp.add_argument("--triggers", action="append", metavar="FILE",
                         help="extra trigger YAML added to the lexicon (repeatable)")
+        sp.add_argument("--parser", choices=["none", "spacy", "stanza"], default="none",
+                        help="parser the event rules fall back on where the shallow rules "
+                        "find no roles (default: none)")
 
     ex = sub.add_parser(
         "extract", help="extract events from JSONL, CSV, Parquet or text files, or stdin",

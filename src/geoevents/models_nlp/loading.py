@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,20 +48,22 @@ def model_available(path: str | Path | None = None) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> Any:
+def _load(path: str, exclude: tuple[str, ...] = ()) -> Any:
     import spacy
 
     # The saved tokenizer is spaCy's Indonesian default (the same as spacy.blank("id")'s);
     # re-adding its ~16k serialised exceptions would double the load time, so the one the
     # language defaults build is kept. Plain spacy.load(path) gives the same tokens.
-    return spacy.load(path, exclude=["tokenizer"])
+    return spacy.load(path, exclude=["tokenizer", *exclude])
 
 
-def load_model(path: str | Path | None = None) -> Any:
+def load_model(path: str | Path | None = None, *, exclude: Sequence[str] = ()) -> Any:
     """The trained spaCy ``Language`` (cached; thread-safe first load).
 
     Args:
         path: a pipeline directory; default the one shipped in ``geoevents/resources/model``.
+        exclude: components not to load (``["ner", "morphologizer"]`` for the parser alone,
+            which saves memory in every worker).
 
     Raises:
         ModelNotFoundError: no pipeline there; the message names the command that builds it.
@@ -71,7 +74,7 @@ def load_model(path: str | Path | None = None) -> Any:
             f"no trained geoevents NLP model in {d} (meta.json and config.cfg missing). "
             f"Build it with: {BUILD_COMMAND}")
     with _lock:
-        return _load(str(d.resolve()))
+        return _load(str(d.resolve()), tuple(sorted(exclude)))
 
 
 def parse(text: str) -> Any:
