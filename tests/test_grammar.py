@@ -188,3 +188,10 @@ def test_capitalised_title_nouns_are_no_name():
                  "Lord Carrington, Presiden Dewan, mengunjungi Rusia pekan lalu."):
         names = {e.actor.name for e in geoevents.extract(text, published=PUB)}
         assert not names & {"Hukum", "Dewan", "Hukum Prancis", "Dewan Uni Eropa"}, (text, names)
+
+
+def test_a_bare_root_after_a_preposition_is_a_noun():
+    # "akibat kritik X terhadap Y": X criticised Y; the noun before "akibat" is no actor
+    got = pairs("Kemarahan Rusia akibat kritik keras Uni Eropa terhadap Moskow belum reda.")
+    assert ("European Union", "Russia") in got
+    assert ("Russia", "European Union") not in got

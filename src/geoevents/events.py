@@ -255,8 +255,10 @@ class EventEngine:
         a headline verb), or an actor right after it ("kritik konstan Dewan HAM PBB")."""
         if not left:
             return True
-        if hit.start - left[-1].end <= 1:
-            return False
+        gap = lower[left[-1].end:hit.start]
+        if not gap or (len(gap) == 1 and gap[0] not in self._prep and gap[0] not in self._bound):
+            return False  # "Israel kritik PBB", "Israel juga kritik PBB"; not "Israel akibat
+            # kritik Dewan HAM PBB", where a preposition makes "kritik" a noun
         return bool(self._obj(hit.end, lower, ms, slack=1, head=hit.head))
 
     def _parse_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
