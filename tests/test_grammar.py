@@ -195,3 +195,15 @@ def test_a_bare_root_after_a_preposition_is_a_noun():
     got = pairs("Kemarahan Rusia akibat kritik keras Uni Eropa terhadap Moskow belum reda.")
     assert ("European Union", "Russia") in got
     assert ("Russia", "European Union") not in got
+
+
+def test_a_fronted_clause_has_the_main_subject():
+    assert ("Recep Tayyip Erdoğan", "Qatar") in pairs(
+        "Saat mengunjungi Qatar, Presiden Turki Recep Tayyip Erdogan mengatakan krisis itu "
+        "harus segera berakhir.")
+    assert ("Joko Widodo", "Japan") in pairs(
+        "Dalam kunjungan ke Jepang, Presiden Joko Widodo menyempatkan diri bertemu diaspora.")
+    # a clause with its own subject keeps it
+    got = pairs("Setelah Rusia mengecam Ukraina, Presiden Turki Recep Tayyip Erdogan "
+                "menyerukan dialog.")
+    assert ("Russia", "Ukraine") in got and ("Recep Tayyip Erdoğan", "Ukraine") not in got

@@ -62,6 +62,7 @@ class EventEngine:
         self._mutual = {fold(x) for x in grammar.reciprocal}
         self._quant = _seqs(grammar.quantifiers)
         self._purpose = {fold(x) for x in grammar.purpose}
+        self._fronting = {fold(x) for x in grammar.fronting}
         self._casualty = _seqs(grammar.casualties)
         self._attack_rel = {fold(x) for x in grammar.attack_relatives}
         self._governing = set(grammar.governing_roots)
@@ -200,6 +201,8 @@ class EventEngine:
         else:
             actors = left
             targets = self._targets(t.target, hit.end, lower, ms, head=hit.head)
+        if not actors and voice in ("active", "middle", "nominal", "bare"):
+            actors = self._fronted_subject(hit, lower, ms, targets)
         if not actors and self._zero_subject(hit.start, lower):
             actors = None  # filled from the previous sentence
         elif not actors:
@@ -548,6 +551,26 @@ class EventEngine:
                 return got
             weak = weak or got
         return weak
+
+    def _fronted_subject(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                         targets: list[Mention]) -> list[Mention]:
+        """The main clause's subject for a trigger in a clause fronted before it: "Saat
+        mengunjungi Kairo, Wakil Presiden Suriah Faruq al-Sharaa mengatakan ..."."""
+        k = 0
+        while k < hit.start and (lower[k] in self._det or lower[k] in self._cont):
+            k += 1
+        if k >= hit.start or lower[k] not in self._fronting or "," in lower[k:hit.start]:
+            return []
+        end = max([hit.end, *(m.end for m in targets)])
+        comma = next((i for i in range(end, len(lower)) if lower[i] == ","), None)
+        if comma is None:
+            return []
+        for m in ms:
+            if m.start <= comma:
+                continue
+            gap = [w for w in lower[comma + 1:m.start] if w not in self._det]
+            return self._right_group(m, lower, ms) if not gap else []
+        return []
 
     def _zero_subject(self, pos: int, lower: list[str]) -> bool:
         head = [w for w in lower[:pos] if w not in self._det and w not in {",", '"', "“"}]

@@ -39,6 +39,8 @@ class Grammar(BaseModel):
     pronouns: dict[str, str]
     not_names: list[str]
     locatives: list[str]
+    fronting: list[str]
+    """Words that open a clause before the main subject ("Setelah bertemu X, Presiden ...")."""
     numerals: list[str]
     """Number words before a counted noun ("tiga", "puluhan", "sejumlah")."""
     people_counters: list[str]
