@@ -207,3 +207,10 @@ def test_a_fronted_clause_has_the_main_subject():
     got = pairs("Setelah Rusia mengecam Ukraina, Presiden Turki Recep Tayyip Erdogan "
                 "menyerukan dialog.")
     assert ("Russia", "Ukraine") in got and ("Recep Tayyip Erdoğan", "Ukraine") not in got
+
+
+def test_a_stance_towards_a_state_is_no_mention_of_it():
+    got = pairs("Milisi pro-Rusia di Ukraina timur menyerang pasukan Ukraina.")
+    assert not any(a == "Russia" for a, _ in got), got
+    got = pairs("Kelompok anti-Amerika Serikat di Irak mengecam pemerintah Irak.")
+    assert not any(a == "United States" for a, _ in got), got

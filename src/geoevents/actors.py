@@ -22,6 +22,7 @@ from .schemas import GazetteerRecord
 
 _NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "abu"}
 _OF = {"untuk"}
+_STANCE = {"anti", "pro"}
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,15 @@ class ActorRecognizer:
                 out.append(self._mention(words, starts, offset, i, max(name_end, j), actor,
                                          None))
             i = max(name_end, j)
-        return out
+        # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
+        # of that state
+        return [m for m in out if not self._stance(folded, m.start - offset)]
+
+    @staticmethod
+    def _stance(folded: Sequence[str], i: int) -> bool:
+        if i >= 2 and folded[i - 1] == "-" and folded[i - 2] in _STANCE:
+            return True
+        return i >= 1 and folded[i - 1] in _STANCE
 
     def short_forms(
         self, words: Sequence[str], starts: Sequence[int], found: list[Mention],
