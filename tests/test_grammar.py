@@ -214,3 +214,9 @@ def test_a_stance_towards_a_state_is_no_mention_of_it():
     assert not any(a == "Russia" for a, _ in got), got
     got = pairs("Kelompok anti-Amerika Serikat di Irak mengecam pemerintah Irak.")
     assert not any(a == "United States" for a, _ in got), got
+
+
+def test_a_party_faction_acts_as_the_party():
+    got = pairs("Golkar kubu Agung Laksono mendesak Presiden Joko Widodo mengesahkan hasil "
+                "munas.")
+    assert got == {("Golkar", "Joko Widodo")}

@@ -175,10 +175,16 @@ class ActorRecognizer:
                     if name_end == j:
                         name_start = j
             actor = self._resolve(chain, words, name_start, name_end, date)
+            end = max(name_end, j)
+            if actor is not None and actor.kind == "organization" and end + 1 < n and \
+                    folded[end] == "kubu" and _is_name_token(words[end + 1]):
+                # "PPP kubu Djan Faridz": a party's faction acts as the party
+                end += 1
+                while end < n and _is_name_token(words[end]):
+                    end += 1
             if actor is not None:
-                out.append(self._mention(words, starts, offset, i, max(name_end, j), actor,
-                                         None))
-            i = max(name_end, j)
+                out.append(self._mention(words, starts, offset, i, end, actor, None))
+            i = end
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
         return [m for m in out if not self._stance(folded, m.start - offset)]
