@@ -4,7 +4,11 @@ to ``spacy.blank("id")`` tokenization of the same sentences, measured in the sam
 Sentences: the NTREX-128 Indonesian news text from ../shared when present, else the
 benchmark articles split at sentence ends. One process, one thread. Also measured: the NER
 alone (``geoevents.ner.ner_spans_pipe``) and, where stanza and its Indonesian models are
-installed, the stanza path. Usage: ``python benchmarks/bench_parse.py [--sentences N]``.
+installed, the stanza path (``StanzaParser.pipe``: tokenize, mwt, pos, lemma, depparse and
+the mapping to spaCy Docs) on the first ``--stanza-sentences`` sentences. Usage:
+``python benchmarks/bench_parse.py [--sentences N] [--stanza-dir DIR]``; ``--stanza-dir``
+is a stanza resources directory (default ``$STANZA_RESOURCES_DIR`` or
+``~/stanza_resources``), e.g. the tiny test model from ``training/stanza_tiny.py``.
 """
 
 from __future__ import annotations
@@ -55,6 +59,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--sentences", type=int, default=1000)
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--stanza-dir", type=Path, default=None,
+                    help="stanza resources directory with id/ models (default "
+                    "$STANZA_RESOURCES_DIR or ~/stanza_resources)")
+    ap.add_argument("--stanza-sentences", type=int, default=200)
     args = ap.parse_args()
     sents = sentences(args.sentences)
     n_tok = sum(len(s.split()) for s in sents)
@@ -89,15 +97,17 @@ def main() -> None:
     try:
         from geoevents.stanza_adapter import StanzaParser, find_models
 
-        find_models()
+        models = find_models(args.stanza_dir)
     except Exception as e:  # stanza or its models absent
         print(f"stanza path: not measured ({type(e).__name__}: {str(e)[:90]})")
         return
-    sp = StanzaParser()
-    sp.pipe(sents[:10])
-    r_st = rate(lambda xs: sp.pipe(xs), sents[:200])
+    sp = StanzaParser(models.root)
+    sp.pipe(sents[:10])  # build the pipeline, warm up
+    st_sents = sents[:args.stanza_sentences]
+    r_st = rate(lambda xs: sp.pipe(xs), st_sents)
     print(f"stanza (tokenize..depparse)     : {r_st:10,.1f} sentences/s   "
-          f"ratio {r_st / r_blank:.4f}")
+          f"ratio {r_st / r_blank:.4f}   ({len(st_sents)} sentences, models in "
+          f"{models.root})")
 
 
 if __name__ == "__main__":
