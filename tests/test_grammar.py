@@ -220,3 +220,8 @@ def test_a_party_faction_acts_as_the_party():
     got = pairs("Golkar kubu Agung Laksono mendesak Presiden Joko Widodo mengesahkan hasil "
                 "munas.")
     assert got == {("Golkar", "Joko Widodo")}
+
+
+def test_amir_is_a_given_name_not_a_title():
+    got = pairs("Sekjen Partai Demokrat, Amir Syamsuddin, mengecam PDIP atas pernyataan itu.")
+    assert ("Amir Syamsuddin", "Indonesian Democratic Party of Struggle") in got
