@@ -225,3 +225,9 @@ def test_a_party_faction_acts_as_the_party():
 def test_amir_is_a_given_name_not_a_title():
     got = pairs("Sekjen Partai Demokrat, Amir Syamsuddin, mengecam PDIP atas pernyataan itu.")
     assert ("Amir Syamsuddin", "Indonesian Democratic Party of Struggle") in got
+
+
+def test_a_former_office_continues_the_description():
+    got = pairs("Kejaksaan Agung menahan tersangka mantan Direktur Jenderal Pajak, "
+                "Hadi Poernomo, pada Senin.")
+    assert {t for _, t in got} == {"Hadi Poernomo"}, got

@@ -23,6 +23,7 @@ from .schemas import GazetteerRecord
 _NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "abu"}
 _OF = {"untuk"}
 _STANCE = {"anti", "pro"}
+_FORMER = {"mantan", "eks", "bekas"}
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,10 @@ class ActorRecognizer:
             j = m.end
             while j < n:
                 nxt = at.get(j)
+                if nxt is None and folded[j] in _FORMER and chain[-1].entry.kind == "agent":
+                    # "tersangka mantan Sekretaris Jenderal ..., Waryono Karno": a former
+                    # office continues the description
+                    nxt = at.get(j + 1)
                 if nxt is not None and self._can_follow(chain, nxt):
                     chain.append(nxt)
                     j = nxt.end
@@ -174,6 +179,18 @@ class ActorRecognizer:
                     name_end = k if k > name_start else j
                     if name_end == j:
                         name_start = j
+                    elif (name_end == name_start + 1 and name_end + 2 < n
+                          and words[name_end] == "," and _is_name_token(words[name_end + 1])
+                          and _is_name_token(words[name_end + 2])
+                          and not self._person_at(at, name_start)):
+                        # "Direktur Jenderal Pajak, Hadi Poernomo": one capitalised word
+                        # of the office, then the person's name as an apposition
+                        name_start = k = name_end + 1
+                        while k < n and (_is_name_token(words[k]) or (
+                                folded[k] in _NAME_JOINERS and k + 1 < n
+                                and _is_name_token(words[k + 1]))):
+                            k += 1
+                        name_end = k
             actor = self._resolve(chain, words, name_start, name_end, date)
             end = max(name_end, j)
             if actor is not None and actor.kind == "organization" and end + 1 < n and \
