@@ -231,3 +231,8 @@ def test_a_former_office_continues_the_description():
     got = pairs("Kejaksaan Agung menahan tersangka mantan Direktur Jenderal Pajak, "
                 "Hadi Poernomo, pada Senin.")
     assert {t for _, t in got} == {"Hadi Poernomo"}, got
+
+
+def test_a_misspelt_known_name_is_that_entity():
+    got = pairs("Turki memberi dukungan pada Ikhawanul Muslimin di Mesir.")
+    assert got == {("Turkey", "Muslim Brotherhood")}

@@ -119,8 +119,13 @@ class ActorRecognizer:
                 j = self._bare_name(words, folded, at, i)
                 if j > i:
                     name = " ".join(words[i:j]).replace(" - ", "-")
-                    out.append(self._mention(words, starts, offset, i, j, Actor(
-                        mention="", span=(0, 0), name=name, kind="person"), None, weak=True))
+                    # a misspelt or transliterated known name ("Ikhawanul Muslimin",
+                    # "Mevlut Cavusoglu") is that entity; otherwise an unknown person
+                    known = self.gaz.misspelt(name)
+                    bare = self._known(known, date) if known is not None else Actor(
+                        mention="", span=(0, 0), name=name, kind="person")
+                    out.append(self._mention(words, starts, offset, i, j, bare, None,
+                                             weak=known is None))
                     i = j
                 else:
                     i += 1
@@ -252,6 +257,13 @@ class ActorRecognizer:
         return sorted(out, key=lambda m: m.start)
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _known(self, rec: GazetteerRecord, date: dt.date | None) -> Actor:
+        """The actor of a gazetteer record (a person's country and sector on ``date``)."""
+        country, sector = (self.gaz.role_on(rec, date) if rec.kind == "person"
+                           else (rec.country, rec.sector))
+        return Actor(mention="", span=(0, 0), name=rec.name, id=rec.id, country=country,
+                     sector=sector, kind=rec.kind, cameo=rec.cameo)
 
     def _title_key(self, words: Sequence[str], m: Mention) -> str | None:
         """The person-title words a mention starts with ("title:jaksa agung"), or None."""
