@@ -236,3 +236,13 @@ def test_a_former_office_continues_the_description():
 def test_a_misspelt_known_name_is_that_entity():
     got = pairs("Turki memberi dukungan pada Ikhawanul Muslimin di Mesir.")
     assert got == {("Turkey", "Muslim Brotherhood")}
+
+
+def test_a_pen_an_noun_takes_its_complement_as_target():
+    # "pengusiran diplomat X": X's diplomat is expelled by the light verb's subject
+    got = {(e.actor.name, e.target.country, e.target.sector) for e in geoevents.extract(
+        "Kementerian Luar Negeri Malaysia mengumumkan pengusiran diplomat Korea Utara.",
+        published=PUB)}
+    assert got == {("Ministry of Foreign Affairs (Malaysia)", "PRK", "GOV")}
+    # an -an noun takes its complement as the actor: "serangan Israel" is Israel's attack
+    assert ("Israel", "Palestine") in pairs("Serangan Israel ke Gaza menewaskan 20 orang.")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .actors import Mention
 from .gazetteer import fold
 from .lexicon import Grammar, Lexicon, TriggerHit
+from .morph import analyses
 
 Parse = tuple[list[int], list[str]]
 """Each token's head (index in the sentence, -1 for the root) and UD relation."""
@@ -193,8 +194,15 @@ class EventEngine:
                 # target, the agent follows "oleh"
                 actors, targets = agent, [m for m in gen if m not in agent]
             elif gen:
-                actors = gen
-                targets = self._targets(frame, gen[-1].end, lower, ms, no_obj=True, window=3)
+                after = self._targets(frame, gen[-1].end, lower, ms, no_obj=True, window=3)
+                if not after and self._patient_noun(hit, lower):
+                    # with no target marked after it, a peN-an noun names the act done to
+                    # its complement: "Pakistan mengumumkan pengusiran diplomat India" (India's
+                    # diplomat is expelled); "pengeboman Rusia terhadap Ukraina" is Russia's
+                    targets = gen
+                    actors = left if left and hit.start - left[-1].end <= 1 else []
+                else:
+                    actors, targets = gen, after
             else:
                 actors = left if left and hit.start - left[-1].end <= 3 else []
                 targets = self._targets(frame, hit.end, lower, ms, no_obj=True, window=3)
@@ -251,6 +259,17 @@ class EventEngine:
                 if tuple(lower[k:k + len(sq)]) == sq:
                     return self._left_group(k, lower, ms)
         return []
+
+    @staticmethod
+    def _patient_noun(hit: TriggerHit, lower: list[str]) -> bool:
+        """Whether the trigger is a peN-an noun of a transitive verb ("penangkapan",
+        "pengusiran", "pembunuhan"), whose complement is the one acted upon; "per-an" nouns
+        of reciprocal verbs ("pertemuan", "perundingan") name the participants."""
+        t = hit.trigger.trigger
+        if t.reciprocal:
+            return False
+        return any(a.prefix in ("peN", "pe") and a.suffix == "an" and a.root == t.base
+                   for a in analyses(lower[hit.head]))
 
     def _noun_reading(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
                       left: list[Mention]) -> bool:
