@@ -209,6 +209,8 @@ class EventEngine:
         else:
             actors = left
             targets = self._targets(t.target, hit.end, lower, ms, head=hit.head)
+            if t.inverse:
+                actors, targets = targets, actors
         if not actors and voice in ("active", "middle", "nominal", "bare"):
             actors = self._fronted_subject(hit, lower, ms, targets)
         if not actors and self._zero_subject(hit.start, lower):

@@ -133,6 +133,9 @@ class Trigger(_Strict):
     """Whether nominalisations ("serangan", "pertemuan") report the event too."""
     passive: bool = True
     """Whether di- forms are taken as the passive of this trigger."""
+    inverse: bool = False
+    """The subject undergoes the action and the marked phrase does it: "Israel menuai kecaman
+    dari PBB" is the UN's criticism of Israel."""
     object_words: list[str] = Field(default_factory=list)
     """For polysemous verbs: the entry only fires when one of these words follows."""
     not_object_words: list[str] = Field(default_factory=list)
