@@ -246,3 +246,12 @@ def test_a_pen_an_noun_takes_its_complement_as_target():
     assert got == {("Ministry of Foreign Affairs (Malaysia)", "PRK", "GOV")}
     # an -an noun takes its complement as the actor: "serangan Israel" is Israel's attack
     assert ("Israel", "Palestine") in pairs("Serangan Israel ke Gaza menewaskan 20 orang.")
+
+
+def test_a_pair_pronoun_skips_places():
+    text = ("Presiden Prabowo Subianto dijadwalkan bertemu Perdana Menteri Jepang Fumio "
+            "Kishida di Gedung Putih pada Kamis. Keduanya bertemu untuk membahas keamanan "
+            "maritim.")
+    got = pairs(text)
+    assert ("Prabowo Subianto", "Fumio Kishida") in got
+    assert not any("United States" in pair for pair in got), got

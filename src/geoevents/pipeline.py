@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -345,6 +345,7 @@ class ResolveStage:
         history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
         sentences: list[list[Actor]] = []  # the same, per sentence
         acted: list[list[Actor]] = []  # per sentence, the named states that were actors
+        places: set[int] = set()  # ids of history entries named as a place ("di X")
         last_subject: Actor | None = None
         for seg, ms, dates, raws, (words, starts) in zip(
             st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
@@ -362,14 +363,17 @@ class ResolveStage:
             for m in ms:
                 found = self._antecedents(
                     m, history, speaker,
-                    acting if len({a.country for a in acting}) >= 2 else recent)
+                    acting if len({a.country for a in acting}) >= 2 else recent, places)
+                before = words[m.start - 1].lower() if m.start > 0 else ""
                 # places ("di Manila") are not among the states a plural refers to
-                if m.pronoun is None and not (m.start > 0 and words[m.start - 1].lower() in (
-                        "di", "ke", "dari")):
+                if m.pronoun is None and before not in ("di", "ke", "dari"):
                     named.extend(found)
                 resolved[id(m)] = found
                 if found and m.pronoun is None:
                     history.append(found[0])
+                    if before == "di":
+                        # "bertemu ... di Gedung Putih. Keduanya ...": a place takes no part
+                        places.add(id(found[0]))
             # the dateline's date is the story's, not the event's
             dates = [d.model_copy(update={"text": text[d.span[0]:d.span[1]]}) for d in dates
                      if d.span[0] >= seg.content_start]
@@ -439,7 +443,8 @@ class ResolveStage:
 
     @staticmethod
     def _antecedents(m: Mention, history: list[Actor], speaker: Actor | None = None,
-                     recent: Sequence[Actor] = ()) -> list[Actor]:
+                     recent: Sequence[Actor] = (), places: Set[int] = frozenset()) -> list[
+                         Actor]:
         """The actor of a mention: itself, or what its pronoun refers to ("pihaknya",
         "negara itu" a state, "kedua negara" / "keduanya" the last two actors named, "kami"
         the speaker)."""
@@ -473,6 +478,8 @@ class ResolveStage:
                     return list(states.values())[::-1]
             return []
         for a in reversed(history[-12:] if want == "pair" else history):
+            if want == "pair" and id(a) in places:
+                continue
             if want == "person" and a.kind != "person":
                 continue
             if want == "state" and a.kind != "state":
