@@ -255,3 +255,8 @@ def test_a_pair_pronoun_skips_places():
     got = pairs(text)
     assert ("Prabowo Subianto", "Fumio Kishida") in got
     assert not any("United States" in pair for pair in got), got
+
+
+def test_a_role_between_commas_is_an_apposition_to_the_name():
+    got = pairs("Retno Marsudi, Menteri Luar Negeri, mengunjungi Myanmar pekan lalu.")
+    assert got == {("Retno Marsudi", "Myanmar")}

@@ -413,6 +413,13 @@ class EventEngine:
                 return self._extend_left(head_of[-1], lower, ms)
         if before and not purpose:
             head = before[-1]
+            if (len(before) >= 2 and head.actor.name is None and head.pronoun is None
+                    and before[-2].end == head.start - 1 and lower[head.start - 1] == ","
+                    and "," in lower[head.end:min(pos, head.end + 3)]
+                    and before[-2].actor.name):
+                # "Lord Halifax, Presiden Dewan, mengunjungi ...": a role between commas is
+                # an apposition to the name before it
+                head = before[-2]
             between = lower[head.end:pos]
             if "yang" in between and between[0] != "yang":
                 # "serangan yang didukung oleh Pakistan": the verb's subject is the noun
