@@ -260,3 +260,11 @@ def test_a_pair_pronoun_skips_places():
 def test_a_role_between_commas_is_an_apposition_to_the_name():
     got = pairs("Retno Marsudi, Menteri Luar Negeri, mengunjungi Myanmar pekan lalu.")
     assert got == {("Retno Marsudi", "Myanmar")}
+
+
+def test_a_role_of_states():
+    text = ("Inggris dan Prancis mengecam Iran atas serangan itu. Kedua menteri luar negeri "
+            "dari negara-negara tersebut juga mendesak Rusia menekan Teheran.")
+    got = {(e.actor.country, e.actor.sector, e.target.name) for e in geoevents.extract(
+        text, published=PUB) if e.action.root == "02"}
+    assert got == {("GBR", "GOV", "Russia"), ("FRA", "GOV", "Russia")}

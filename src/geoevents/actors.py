@@ -24,6 +24,7 @@ _NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "a
 _OF = {"untuk"}
 _STANCE = {"anti", "pro"}
 _FORMER = {"mantan", "eks", "bekas"}
+_STATE_PRONOUNS = {"state", "states", "pair_state"}
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,17 @@ class ActorRecognizer:
                         name_end = k
             actor = self._resolve(chain, words, name_start, name_end, date)
             end = max(name_end, j)
+            pron = (self._pronoun(folded, end + 1) if actor is not None and end + 1 < n
+                    and folded[end] == "dari" and actor.name is None and i <= 1
+                    and all(c.entry.kind == "agent" for c in chain) else None)
+            if actor is not None and pron is not None and pron[1] in _STATE_PRONOUNS:
+                # a sentence opening "(Ketiga) menteri luar negeri dari negara-negara
+                # tersebut": that role of the states the pronoun refers to (not "menarik
+                # duta besar dari negara itu", where the phrase follows its verb)
+                out.append(self._mention(words, starts, offset, i, pron[0], actor.model_copy(
+                    update={"coref": True}), pron[1]))
+                i = pron[0]
+                continue
             if actor is not None and actor.kind == "organization" and end + 1 < n and \
                     folded[end] == "kubu" and _is_name_token(words[end + 1]):
                 # "PPP kubu Djan Faridz": a party's faction acts as the party

@@ -457,13 +457,15 @@ class ResolveStage:
             return [speaker.model_copy(update={"mention": m.actor.mention,
                                                "span": m.actor.span, "coref": True})]
         seen: list[Actor] = []
+        role = {"sector": m.actor.sector} if m.actor.sector else {}  # "menteri dari negara itu"
         if want == "states":
             # "negara-negara tersebut": the states named in the last two sentences
             group: dict[str, Actor] = {}
             for a in reversed(recent):
                 if a.kind == "state" and a.country and a.country not in group:
                     group[a.country] = a.model_copy(update={
-                        "mention": m.actor.mention, "span": m.actor.span, "coref": True})
+                        "mention": m.actor.mention, "span": m.actor.span, "coref": True,
+                        **role})
             return list(group.values())[::-1] if len(group) >= 2 else []
         if want == "pair_state":
             # "kedua negara": the last two states named, by country
@@ -473,7 +475,8 @@ class ResolveStage:
                         a.kind == "state" or not any(x.kind == "state" and x.country == a.country
                                                      for x in history)):
                     states[a.country] = a.model_copy(update={
-                        "mention": m.actor.mention, "span": m.actor.span, "coref": True})
+                        "mention": m.actor.mention, "span": m.actor.span, "coref": True,
+                        **role})
                 if len(states) == 2:
                     return list(states.values())[::-1]
             return []
@@ -487,7 +490,7 @@ class ResolveStage:
             if want == "group" and a.kind not in ("organization", "armed group", "IGO"):
                 continue
             copy = a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
-                                        "coref": True})
+                                        "coref": True, **(role if want == "state" else {})})
             if want != "pair":
                 return [copy]
             if all(_key(x) != _key(a) for x in seen):
