@@ -268,3 +268,11 @@ def test_a_role_of_states():
     got = {(e.actor.country, e.actor.sector, e.target.name) for e in geoevents.extract(
         text, published=PUB) if e.action.root == "02"}
     assert got == {("GBR", "GOV", "Russia"), ("FRA", "GOV", "Russia")}
+
+
+def test_verbs_after_a_comma_share_the_subject_unless_one_is_named():
+    got = pairs("Gerindra mendukung pencalonan Budi Gunawan, bahkan selalu mendesak agar "
+                "Jokowi segera melantiknya.")
+    assert ("Gerindra Party", "Joko Widodo") in got
+    got = pairs("Rusia mengecam Ukraina, Polandia mengecam Belarus.")
+    assert ("Poland", "Belarus") in got and ("Russia", "Belarus") not in got

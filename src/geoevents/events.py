@@ -157,11 +157,14 @@ class EventEngine:
         t = hit.trigger.trigger
         voice = hit.voice
         left = self._left_group(hit.start, lower, ms)
+        k = hit.start
+        while k > 0 and lower[k - 1] in self._det:
+            k -= 1  # "..., bahkan selalu mendesak": adverbs before the verb
         if (prev is not None and prev[1] and voice in ("active", "middle")
-                and hit.start > 0 and lower[hit.start - 1] in ("dan", "serta")
-                and (not left or left[0].start >= prev[0].end)
+                and k > 0 and lower[k - 1] in ("dan", "serta", ",")
+                and (not left or (left[0].start >= prev[0].end and left[-1].end < k))
                 and not any(_verb_like(w) or w == "yang"
-                            for w in lower[prev[0].end:hit.start - 1])):
+                            for w in lower[prev[0].end:k - 1])):
             # coordinated verbs share their subject: "Gerilyawan membunuh dua polisi dan
             # menculik empat orang" (not "polisi ... menculik")
             left = list(dict.fromkeys(prev[1]))
@@ -555,11 +558,11 @@ class EventEngine:
         """The group after the first of ``markers`` (one or more words: "di depan")."""
         seqs = [tuple(m.split()) for m in markers]
         for k in range(pos, min(len(lower), pos + window)):
-            if lower[k] in self._bound:
-                return []
             for sq in seqs:
                 if tuple(lower[k:k + len(sq)]) == sq:
                     return self._obj(k + len(sq), lower, ms)
+            if lower[k] in self._bound:  # a marker may be one ("meminta agar X ...")
+                return []
         return []
 
     def _targets(self, frame: list[str], pos: int, lower: list[str], ms: Sequence[Mention],
