@@ -276,3 +276,10 @@ def test_verbs_after_a_comma_share_the_subject_unless_one_is_named():
     assert ("Gerindra Party", "Joko Widodo") in got
     got = pairs("Rusia mengecam Ukraina, Polandia mengecam Belarus.")
     assert ("Poland", "Belarus") in got and ("Russia", "Belarus") not in got
+
+
+def test_a_relative_clause_then_aspect_words_keeps_the_subject():
+    got = pairs("Menlu Retno Marsudi yang baru tiba dari Jenewa bersama delegasi Swiss, sudah "
+                "mengecam Israel.")
+    assert ("Retno Marsudi", "Israel") in got
+    assert not any(a == "Switzerland" for a, _ in got)

@@ -64,6 +64,7 @@ class EventEngine:
         self._quant = _seqs(grammar.quantifiers)
         self._purpose = {fold(x) for x in grammar.purpose}
         self._fronting = {fold(x) for x in grammar.fronting}
+        self._aspect = {fold(x) for x in grammar.aspect}
         self._casualty = _seqs(grammar.casualties)
         self._attack_rel = {fold(x) for x in grammar.attack_relatives}
         self._governing = set(grammar.governing_roots)
@@ -440,8 +441,7 @@ class EventEngine:
             return self._extend_left(first, lower, ms)
         return []
 
-    @staticmethod
-    def _relative_span(pos: int, lower: list[str]) -> int | None:
+    def _relative_span(self, pos: int, lower: list[str]) -> int | None:
         """Where the noun before a "yang" clause closing with a comma right before ``pos``
         ends ("X, yang ..., mengecam"; "X yang didukung Y, melancarkan"), or None."""
         k = pos - 1
@@ -456,7 +456,7 @@ class EventEngine:
             j -= 1
         if j > 0 and j + 1 < k and lower[j + 1] == "yang":
             return j
-        if k != pos - 1:
+        if any(w not in self._aspect and w not in self._det for w in lower[k + 1:pos]):
             return None
         # no comma opens it ("X yang didukung Y, melancarkan"): the noun ends before "yang"
         return next((y for y in range(j + 1, k) if lower[y] == "yang"), None)

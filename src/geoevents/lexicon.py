@@ -39,6 +39,8 @@ class Grammar(BaseModel):
     pronouns: dict[str, str]
     not_names: list[str]
     locatives: list[str]
+    aspect: list[str]
+    """Aspect and modal words between a subject and its verb ("sudah", "telah", "akan")."""
     fronting: list[str]
     """Words that open a clause before the main subject ("Setelah bertemu X, Presiden ...")."""
     numerals: list[str]
