@@ -283,3 +283,9 @@ def test_a_relative_clause_then_aspect_words_keeps_the_subject():
                 "mengecam Israel.")
     assert ("Retno Marsudi", "Israel") in got
     assert not any(a == "Switzerland" for a, _ in got)
+
+
+def test_a_short_name_before_the_full_name():
+    text = ("KPK menahan Waryono pada Senin. Tersangka itu adalah mantan Sekretaris Jenderal "
+            "Kementerian Energi, Waryono Karno.")
+    assert ("Corruption Eradication Commission", "Waryono Karno") in pairs(text)

@@ -233,7 +233,8 @@ class ActorRecognizer:
         self, words: Sequence[str], starts: Sequence[int], found: list[Mention],
         seen: dict[str, Actor],
     ) -> list[Mention]:
-        """Add mentions for later short forms of people named earlier in the document.
+        """Add mentions for short forms of people named in the document (their names
+        recorded in ``seen`` by :meth:`remember_names`).
 
         "Menteri BUMN Rini Soemarno ... Rini mengatakan ...": "Rini" is the same person. Only
         name parts of three or more letters, capitalised, and not already in a mention count.
@@ -260,13 +261,18 @@ class ActorRecognizer:
             if actor is not None:
                 out.append(Mention(k, k + 1, actor.model_copy(
                     update={"span": (starts[k], starts[k] + len(w))})))
+        return sorted(out, key=lambda m: m.start)
+
+    @staticmethod
+    def remember_names(found: Sequence[Mention], seen: dict[str, Actor]) -> None:
+        """Record the name parts of the people in ``found`` for :meth:`short_forms` (the
+        first person named with a part keeps it)."""
         for m in found:
             a = m.actor
             if a.kind == "person" and a.name and m.pronoun is None:
                 for part in a.name.replace("-", " ").split():
                     if len(part) >= 3 and part[0].isupper():
                         seen.setdefault(part, a)
-        return sorted(out, key=lambda m: m.start)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -175,12 +175,17 @@ class ActorStage:
             from .ner import ner_spans
 
             entities = ner_spans(st.view or doc.text)
-        for seg, (words, starts) in zip(st.segments or [], st.tokens or [], strict=True):
-            if seg.skipped:
-                st.mentions.append([])
-                continue
-            found = self.recognizer(words, starts, date=st.published, entities=entities)
-            st.mentions.append(self.recognizer.short_forms(words, starts, found, seen))
+        found = [
+            [] if seg.skipped else self.recognizer(
+                words, starts, date=st.published, entities=entities)
+            for seg, (words, starts) in zip(st.segments or [], st.tokens or [], strict=True)]
+        # a short form may come before the full name ("Waryono ... Waryono Karno"): the names
+        # of the whole story are known first
+        self.recognizer.remember_names([m for ms in found for m in ms], seen)
+        for seg, ms, (words, starts) in zip(st.segments or [], found, st.tokens or [],
+                                            strict=True):
+            st.mentions.append([] if seg.skipped else self.recognizer.short_forms(
+                words, starts, ms, seen))
         self._default_country(st.mentions, st.tokens or [])
         return doc
 
