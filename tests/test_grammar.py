@@ -289,3 +289,9 @@ def test_a_short_name_before_the_full_name():
     text = ("KPK menahan Waryono pada Senin. Tersangka itu adalah mantan Sekretaris Jenderal "
             "Kementerian Energi, Waryono Karno.")
     assert ("Corruption Eradication Commission", "Waryono Karno") in pairs(text)
+
+
+def test_the_agent_of_a_reporting_passive_is_no_subject():
+    got = pairs("Milisi Houthi disebut pemerintah Yaman menyerang kapal Amerika Serikat.")
+    assert ("Houthis", "United States") in got
+    assert ("Yemen", "United States") not in got

@@ -65,6 +65,7 @@ class EventEngine:
         self._purpose = {fold(x) for x in grammar.purpose}
         self._fronting = {fold(x) for x in grammar.fronting}
         self._aspect = {fold(x) for x in grammar.aspect}
+        self._reporting = {fold(x) for x in grammar.reporting}
         self._casualty = _seqs(grammar.casualties)
         self._attack_rel = {fold(x) for x in grammar.attack_relatives}
         self._governing = set(grammar.governing_roots)
@@ -424,6 +425,12 @@ class EventEngine:
                 # "Lord Halifax, Presiden Dewan, mengunjungi ...": a role between commas is
                 # an apposition to the name before it
                 head = before[-2]
+            if head.start > 0 and lower[head.start - 1] in self._reporting:
+                # "kelompok itu disebut pemerintah menyerang ...": the reporter is no subject
+                earlier = [m for m in before if m.end <= head.start - 1]
+                if not earlier:
+                    return []
+                head = earlier[-1]
             between = lower[head.end:pos]
             if "yang" in between and between[0] != "yang":
                 # "serangan yang didukung oleh Pakistan": the verb's subject is the noun

@@ -39,6 +39,9 @@ class Grammar(BaseModel):
     pronouns: dict[str, str]
     not_names: list[str]
     locatives: list[str]
+    reporting: list[str]
+    """Passive reporting verbs whose agent stands between a subject and its verb: "kelompok
+    itu disebut pemerintah menyerang pos polisi" (the group attacked, says the government)."""
     aspect: list[str]
     """Aspect and modal words between a subject and its verb ("sudah", "telah", "akan")."""
     fronting: list[str]
