@@ -295,3 +295,9 @@ def test_the_agent_of_a_reporting_passive_is_no_subject():
     got = pairs("Milisi Houthi disebut pemerintah Yaman menyerang kapal Amerika Serikat.")
     assert ("Houthis", "United States") in got
     assert ("Yemen", "United States") not in got
+
+
+def test_a_role_before_coordinated_states_belongs_to_each():
+    got = {(e.target.country, e.target.sector) for e in geoevents.extract(
+        "Pasukan Rusia menyerang tentara Ukraina dan Moldova.", published=PUB)}
+    assert got == {("UKR", "MIL"), ("MDA", "MIL")}

@@ -221,7 +221,22 @@ class ActorRecognizer:
             i = end
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
-        return [m for m in out if not self._stance(folded, m.start - offset)]
+        out = [m for m in out if not self._stance(folded, m.start - offset)]
+        return self._shared_role(out, folded, offset)
+
+    @staticmethod
+    def _shared_role(ms: list[Mention], folded: Sequence[str], offset: int) -> list[Mention]:
+        """A role before coordinated states belongs to each: "pasukan Pakistan dan India"
+        are Pakistan's and India's forces."""
+        for k in range(1, len(ms)):
+            a, b = ms[k - 1], ms[k]
+            if (a.actor.kind == "state" and a.actor.sector and b.actor.kind == "state"
+                    and b.actor.sector is None and b.pronoun is None
+                    and b.start == a.end + 1 and folded[a.end - offset] in ("dan", "serta")):
+                sector = a.actor.sector
+                ms[k] = Mention(b.start, b.end, b.actor.model_copy(update={
+                    "sector": sector, "cameo": _cameo(b.actor.country, sector)}), None, b.weak)
+        return ms
 
     @staticmethod
     def _stance(folded: Sequence[str], i: int) -> bool:
