@@ -148,8 +148,8 @@ class EventEngine:
         shallow = self._events_(hit, lower, ms, None, prev)
         if shallow or parse is None:
             return shallow
-        # the shallow rules found no roles: the parse may ("Pasukan Irak, yang sejak Oktober
-        # mengepung kota itu bersama milisi Syiah, akhirnya merebut ...")
+        # the shallow rules found no roles: the parse may ("DPR meminta rapat konsultasi
+        # dengan Presiden ...": obl "dengan Presiden" under "meminta")
         tree = parse() if callable(parse) else parse
         return self._events_(hit, lower, ms, tree, prev) if tree is not None else []
 
