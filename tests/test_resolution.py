@@ -437,6 +437,18 @@ Jens Stoltenberg | - | Jens Stoltenberg | - | IGO
 Tedros Adhanom Ghebreyesus | - | Tedros Adhanom Ghebreyesus | - | IGO
 Rafael Grossi | - | Rafael Grossi | - | IGO
 Mohammed bin Salman | - | Mohammed bin Salman | SAU | GOV
+Rini Soemarno | - | Rini Soemarno | IDN | GOV
+Jonan | - | Ignasius Jonan | IDN | GOV
+Bambang Brodjonegoro | - | Bambang Brodjonegoro | IDN | GOV
+Khofifah Indar Parawansa | - | Khofifah Indar Parawansa | IDN | GOV
+Siti Nurbaya Bakar | - | Siti Nurbaya Bakar | IDN | GOV
+Tom Lembong | - | Thomas Lembong | IDN | GOV
+Fahri Hamzah | - | Fahri Hamzah | IDN | LEG
+Bamsoet | - | Bambang Soesatyo | IDN | LEG
+Surya Paloh | - | Surya Paloh | IDN | PTY
+Cak Imin | - | Muhaimin Iskandar | IDN | PTY
+Zulhas | - | Zulkifli Hasan | IDN | PTY
+Romahurmuziy | - | Muhammad Romahurmuziy | IDN | PTY
 
 # -- people: a person's role on the date decides country and sector ----
 Tito Karnavian | 2018-01-10 | Tito Karnavian | IDN | COP
@@ -446,6 +458,14 @@ Ursula von der Leyen | 2018-06-01 | Ursula von der Leyen | DEU | GOV
 Ursula von der Leyen | 2022-06-01 | Ursula von der Leyen | - | IGO
 Mark Rutte | 2020-06-01 | Mark Rutte | NLD | GOV
 Mark Rutte | 2025-02-01 | Mark Rutte | - | IGO
+Zulkifli Hasan | 2016-06-01 | Zulkifli Hasan | IDN | LEG
+Zulkifli Hasan | 2023-06-01 | Zulkifli Hasan | IDN | GOV
+Aburizal Bakrie | 2007-06-01 | Aburizal Bakrie | IDN | GOV
+Aburizal Bakrie | 2012-06-01 | Aburizal Bakrie | IDN | PTY
+Muhaimin Iskandar | 2012-06-01 | Muhaimin Iskandar | IDN | GOV
+Muhaimin Iskandar | 2021-06-01 | Muhaimin Iskandar | IDN | LEG
+Fadli Zon | 2016-06-01 | Fadli Zon | IDN | LEG
+Fadli Zon | 2025-01-01 | Fadli Zon | IDN | GOV
 
 # -- typos and transliterations ----
 Sergei Lavrov | - | Sergey Lavrov | RUS | GOV
@@ -471,6 +491,9 @@ Retno LP Marsudi | - | Retno Marsudi | IDN | GOV
 Sjafrie Syamsuddin | - | Sjafrie Sjamsoeddin | IDN | GOV
 Prayuth Chan-ocha | - | Prayut Chan-o-cha | THA | GOV
 Hadi Tjahyanto | - | Hadi Tjahjanto | IDN | MIL
+Surya Dharma Ali | - | Suryadharma Ali | IDN | GOV
+Archandra Tahar | - | Arcandra Tahar | IDN | GOV
+Ignatius Jonan | - | Ignasius Jonan | IDN | GOV
 
 # -- people with titles ----
 Presiden Rusia Vladimir Putin | - | Vladimir Putin | RUS | GOV
@@ -518,6 +541,26 @@ Jenderal Min Aung Hlaing | - | Min Aung Hlaing | MMR | MIL
 Raja Salman | - | Salman of Saudi Arabia | SAU | GOV
 Putra Mahkota Mohammed bin Salman | - | Mohammed bin Salman | SAU | GOV
 Pemimpin Hamas Ismail Haniyeh | - | Ismail Haniyeh | PSE | INS
+Menteri BUMN Rini Soemarno | - | Rini Soemarno | IDN | GOV
+Menteri Perhubungan Ignasius Jonan | - | Ignasius Jonan | IDN | GOV
+Menkominfo Rudiantara | - | Rudiantara | IDN | GOV
+Menkumham Yasonna Laoly | - | Yasonna Laoly | IDN | GOV
+Menteri Sosial Khofifah Indar Parawansa | - | Khofifah Indar Parawansa | IDN | GOV
+Menteri Agama Lukman Hakim Saifuddin | - | Lukman Hakim Saifuddin | IDN | GOV
+Mentan Andi Amran Sulaiman | - | Andi Amran Sulaiman | IDN | GOV
+Menteri PUPR Basuki Hadimuljono | - | Basuki Hadimuljono | IDN | GOV
+Menhub Budi Karya Sumadi | - | Budi Karya Sumadi | IDN | GOV
+Menteri Kesehatan Nila F Moeloek | - | Nila Moeloek | IDN | GOV
+Jaksa Agung HM Prasetyo | - | H. M. Prasetyo | IDN | JUD
+Wakil Ketua DPR Fadli Zon | - | Fadli Zon | IDN | LEG
+Ketua DPR Bambang Soesatyo | 2018-06-01 | Bambang Soesatyo | IDN | LEG
+Ketua MPR Zulkifli Hasan | 2017-06-01 | Zulkifli Hasan | IDN | LEG
+Ketua Umum PPP Muhammad Romahurmuziy | - | Muhammad Romahurmuziy | IDN | PTY
+Ketua Umum Partai Golkar Aburizal Bakrie | 2013-06-01 | Aburizal Bakrie | IDN | PTY
+Ketua Umum PKB Muhaimin Iskandar | - | Muhaimin Iskandar | IDN | PTY
+Ketum PAN Hatta Rajasa | 2015-01-01 | Hatta Rajasa | IDN | PTY
+Menko Perekonomian Hatta Rajasa | 2012-06-01 | Hatta Rajasa | IDN | GOV
+Ketua Umum PDI Perjuangan Megawati Soekarnoputri | - | Megawati Sukarnoputri | IDN | PTY
 
 # -- unknown people with titles: the title gives country and sector ----
 Presiden Kenya William Ruto | - | William Ruto | KEN | GOV
