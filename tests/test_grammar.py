@@ -301,3 +301,15 @@ def test_a_role_before_coordinated_states_belongs_to_each():
     got = {(e.target.country, e.target.sector) for e in geoevents.extract(
         "Pasukan Rusia menyerang tentara Ukraina dan Moldova.", published=PUB)}
     assert got == {("UKR", "MIL"), ("MDA", "MIL")}
+
+
+def test_a_one_word_alias_inside_another_name_is_not_that_person():
+    for text in ("Polisi Indonesia menyerbu sebuah rumah di Mega Kuningan yang dipakai teroris.",
+                 "Menteri PANRB Rini Widyantini mengecam pungutan liar di Papua.",
+                 "Maskapai Susi Air mengecam penembakan pesawatnya oleh KKB."):
+        names = {a.name for a in geoevents.analyze(text, published=PUB).actors}
+        assert not names & {"Megawati Sukarnoputri", "Rini Soemarno", "Susi Pudjiastuti"}, (
+            text, names)
+    # the same aliases alone, or after a title, are the people
+    assert ("Megawati Sukarnoputri", "Israel") in pairs("Mega mengecam Israel.")
+    assert ("Megawati Sukarnoputri", "Israel") in pairs("Ketua Umum PDIP Mega mengecam Israel.")

@@ -131,6 +131,12 @@ class ActorRecognizer:
                 else:
                     i += 1
                 continue
+            if self._part_of_other_name(words, at, m):
+                # "Mega Kuningan", "Susi Air", "Bank Mega": a one-word alias inside a longer
+                # capitalised name is not that person; the name is read as a whole
+                j = self._bare_name(words, folded, {}, i)
+                i = max(j, m.end)
+                continue
             chain: list[Match] = [m]
             j = m.end
             while j < n:
@@ -334,21 +340,32 @@ class ActorRecognizer:
         return Mention(offset + i, offset + j, actor.model_copy(update={"span": (a, b)}),
                        pronoun, weak)
 
+    def _part_of_other_name(self, words: Sequence[str], at: dict[int, Match],
+                            m: Match) -> bool:
+        """Whether a one-word alias of a person sits inside a longer capitalised name."""
+        rec = self.gaz.entities.get(m.entry.id) if m.entry.kind == "entity" else None
+        if rec is None or rec.kind != "person" or m.end - m.start != 1:
+            return False
+        nxt = m.end < len(words) and m.end not in at and _is_name_token(words[m.end])
+        prev = m.start > 1 and _is_name_token(words[m.start - 1])
+        return nxt or prev
+
     def _can_follow(self, chain: list[Match], nxt: Match) -> bool:
         kinds = [c.entry.kind for c in chain]
         if nxt.entry.kind == "agent":
             # "Wakil Presiden", "Menteri Luar Negeri AS" are single agents; an agent after an
             # entity only continues a title ("Kapolri Jenderal ...") when a title started it
             return kinds[-1] == "agent"
+        rec = self.gaz.entities.get(nxt.entry.id)
+        if rec is not None and rec.kind == "person":
+            # "Presiden Joko Widodo": a person after a title; "Bank Mega" is no person
+            return self._titled(chain)
         if kinds[-1] == "agent":
             return True
-        # entity after entity: a person after a titled state or organisation, or a state
-        # after an institution's short name ("Kemlu China": China's foreign ministry)
-        rec = self.gaz.entities.get(nxt.entry.id)
+        # entity after entity: a state after an institution's short name ("Kemlu China":
+        # China's foreign ministry)
         if rec is None:
             return False
-        if rec.kind == "person":
-            return "agent" in kinds
         prev = self.gaz.entities.get(chain[-1].entry.id)
         return (rec.kind == "state" and prev is not None and prev.kind == "organization"
                 and nxt.entry.kind == "entity" and len(chain) <= 2)
