@@ -313,3 +313,10 @@ def test_a_one_word_alias_inside_another_name_is_not_that_person():
     # the same aliases alone, or after a title, are the people
     assert ("Megawati Sukarnoputri", "Israel") in pairs("Mega mengecam Israel.")
     assert ("Megawati Sukarnoputri", "Israel") in pairs("Ketua Umum PDIP Mega mengecam Israel.")
+
+
+def test_a_subject_pronoun_continues_the_previous_subject():
+    got = pairs("Pasukan Israel menyerang Hamas di Gaza. Mereka juga menyerang Hizbullah di "
+                "Lebanon selatan.")
+    assert ("Israel", "Hezbollah") in got
+    assert ("Hamas", "Hezbollah") not in got and ("Palestine", "Hezbollah") not in got

@@ -366,9 +366,16 @@ class ResolveStage:
             acting = [a for sent in acted[-3:] for a in sent]
             named: list[Actor] = []
             for m in ms:
-                found = self._antecedents(
-                    m, history, speaker,
-                    acting if len({a.country for a in acting}) >= 2 else recent, places)
+                if (m.pronoun == "any" and m.start <= 2 and last_subject is not None
+                        and not m.actor.sector):
+                    # "mereka"/"pihaknya" as a sentence's subject continues the previous
+                    # sentence's subject, not its last-named actor
+                    found = [last_subject.model_copy(update={
+                        "mention": m.actor.mention, "span": m.actor.span, "coref": True})]
+                else:
+                    found = self._antecedents(
+                        m, history, speaker,
+                        acting if len({a.country for a in acting}) >= 2 else recent, places)
                 before = words[m.start - 1].lower() if m.start > 0 else ""
                 # places ("di Manila") are not among the states a plural refers to
                 if m.pronoun is None and before not in ("di", "ke", "dari"):
