@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -24,3 +26,12 @@ def shared_file(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} is not available (../shared is absent)")
     return p
+
+
+def load_script(path: Path) -> ModuleType:
+    """A repository script (not part of the package) imported as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

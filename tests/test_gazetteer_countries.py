@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -12,18 +10,14 @@ import pytest
 from geoevents.resources import read_records
 from geoevents.schemas import GazetteerRecord
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, load_script
+
 GAZ = ROOT / "data" / "gazetteer"
 JSONL = GAZ / "countries.jsonl"
 
 
 def _load_builder() -> ModuleType:
-    path = GAZ / "build_countries.py"
-    spec = importlib.util.spec_from_file_location("build_countries", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(GAZ / "build_countries.py")
 
 
 @pytest.fixture(scope="module")

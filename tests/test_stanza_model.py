@@ -24,7 +24,7 @@ import geoevents
 from geoevents import stanza_adapter as sa
 from geoevents.errors import ModelNotFoundError
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, load_script
 
 CORPORA = SHARED / "corpora"
 CSUI_TRAIN = CORPORA / "ud-id-csui" / "id_csui-ud-train.conllu"
@@ -37,12 +37,7 @@ UPOS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART
 
 
 def _training_module() -> ModuleType:
-    path = ROOT / "training" / "stanza_tiny.py"
-    spec = importlib.util.spec_from_file_location("stanza_tiny", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(ROOT / "training" / "stanza_tiny.py")
 
 
 @pytest.fixture(scope="session")
