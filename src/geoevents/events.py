@@ -91,12 +91,11 @@ class EventEngine:
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[RawEvent] = []
         used_heads: set[int] = set()
-        lower_ = [fold(w) for w in words]
         # verbs before nouns; at one word, the entry whose object word comes first
         # ("mengancam Mesir dengan penghentian bantuan militer": bantuan, not militer)
         hits = sorted(self.lexicon.find(words), key=lambda h: (
             h.voice == "nominal", h.head,
-            self._object_pos(h, lower_) if h.trigger.trigger.object_words else 100))
+            self._object_pos(h, lower) if h.trigger.trigger.object_words else 100))
         governed: set[int] = set()  # nouns that are the object of a request or a refusal
         prev: tuple[TriggerHit, list[Mention]] | None = None  # the last verb and its actors
         for hit in hits:
