@@ -320,3 +320,31 @@ def test_a_subject_pronoun_continues_the_previous_subject():
                 "Lebanon selatan.")
     assert ("Israel", "Hezbollah") in got
     assert ("Hamas", "Hezbollah") not in got and ("Palestine", "Hezbollah") not in got
+
+
+def test_lone_name_in_a_name_slot():
+    # after a speech verb or a preposition of persons, and as a subject after a comma
+    assert pairs('"Kami siap," kata Suharyadi usai bertemu Presiden Joko Widodo.') == {
+        ("Suharyadi", "Joko Widodo")}
+    assert pairs("Pada hari itu, Wirahadi kemudian mengecam Presiden Joko Widodo.") == {
+        ("Wirahadi", "Joko Widodo")}
+    # a lone capitalised word elsewhere is no name: a sentence opening, a longer name
+    assert pairs("Kemarin mengecam Presiden Joko Widodo.") == set()
+    assert pairs("Kuba bernegosiasi dengan Eropa Timur.") == set()
+
+
+def test_lone_name_takes_the_full_name_from_earlier():
+    text = ("Menteri Perdagangan Thomas Lembong tiba di Jakarta. "
+            '"Kami setuju," kata Lembong usai bertemu Presiden Joko Widodo.')
+    assert ("Thomas Lembong", "Joko Widodo") in pairs(text)
+
+
+def test_reduplicated_adverb_does_not_end_a_coordination():
+    assert pairs("Presiden Joko Widodo mengunjungi Jepang diam-diam pada Juni dan bertemu "
+                 "dengan Perdana Menteri Jepang Fumio Kishida.") == {
+        ("Joko Widodo", "Japan"), ("Joko Widodo", "Fumio Kishida")}
+
+
+def test_office_with_a_board_acronym():
+    assert pairs("Presiden Joko Widodo bertemu Ketua Umum DPP Partai Nasdem, Surya Paloh.") == {
+        ("Joko Widodo", "Surya Paloh")}

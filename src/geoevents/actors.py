@@ -40,6 +40,15 @@ class Mention:
     """An untitled capitalised name the gazetteer does not know (maybe a place or a firm)."""
 
 
+def _verb_form(w: str) -> bool:
+    """An affixed verb ("menolak", "diserang", "bertemu")."""
+    return len(w) >= 6 and w.startswith(("mem", "men", "meng", "meny", "di", "ber"))
+
+
+def _acronym(w: str) -> bool:
+    return 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
+
+
 def _is_name_token(w: str) -> bool:
     return len(w) > 1 and w[0].isupper() and any(c.islower() for c in w[1:]) and w.isalpha()
 
@@ -50,8 +59,11 @@ class ActorRecognizer:
     def __init__(self, gazetteer: Gazetteer, pronouns: dict[str, str], *,
                  bare_names: bool = False, not_names: Sequence[str] = (),
                  places: Sequence[str] = (), numerals: Sequence[str] = (),
-                 people_counters: Sequence[str] = ()) -> None:
+                 people_counters: Sequence[str] = (), name_before: Sequence[str] = (),
+                 name_after: Sequence[str] = ()) -> None:
         self.gaz = gazetteer
+        self._name_before = {fold(w) for w in name_before}
+        self._name_after = {fold(w) for w in name_after}
         self.bare_names = bare_names
         self._numerals = {fold(w) for w in numerals}
         self._counters = {fold(w) for w in people_counters}
@@ -274,6 +286,10 @@ class ActorRecognizer:
                         update={"mention": a.mention, "span": a.span}), None, m.weak)
                 elif a.name is not None:
                     seen[key] = a  # the latest bearer of the title
+            elif m.weak and m.end - m.start == 1 and a.name in seen and seen[a.name] != a:
+                # "kata Iqbal" after "Kombes Mohammad Iqbal": the lone name is that person
+                m = Mention(m.start, m.end, seen[a.name].model_copy(
+                    update={"mention": a.mention, "span": a.span}), None)
             out.append(m)
         for k, w in enumerate(words):
             if k in covered or not _is_name_token(w) or len(w) < 3:
@@ -292,7 +308,7 @@ class ActorRecognizer:
             a = m.actor
             if a.kind == "person" and a.name and m.pronoun is None:
                 for part in a.name.replace("-", " ").split():
-                    if len(part) >= 3 and part[0].isupper():
+                    if len(part) >= 2 and part[0].isupper():
                         seen.setdefault(part, a)
 
     # -- helpers ------------------------------------------------------------------------
@@ -404,9 +420,28 @@ class ActorRecognizer:
             k += 1
         # two words at least: a lone capitalised word is too often a place, a firm or the
         # start of a sentence; later short forms are linked by short_forms()
-        if k - i < 2 or (k < len(words) and k in at and at[k].entry.kind != "agent"):
+        if k - i < 1 or (k - i < 2 and not self._name_slot(words, folded, i)) or (
+                k < len(words) and k in at and at[k].entry.kind != "agent"):
             return i
         return k
+
+    def _name_slot(self, words: Sequence[str], folded: Sequence[str], i: int) -> bool:
+        """Whether a lone capitalised word at ``i`` stands where only a name can: after a
+        speech verb or a preposition of persons ("kata Burhanuddin", "bertemu dengan
+        Hitler"), or as a subject between a comma or clause start and a verb ("namun
+        Augustus menolak", ", Hendrawan kemudian menyebut")."""
+        if folded[i] in self._not_names:
+            return False
+        if i + 1 < len(words) and _is_name_token(words[i + 1]):
+            return False  # "dengan Eropa Timur": part of a longer name that is no person
+        if i > 0 and folded[i - 1] in self._name_before:
+            return True
+        if i == 0 or not (words[i - 1] == "," or folded[i - 1] in self._name_after):
+            return False
+        k = i + 1
+        while k < len(words) and k < i + 3 and folded[k] in self._name_after:
+            k += 1
+        return k < len(words) and _verb_form(folded[k])
 
     def _office_words(self, words: Sequence[str], at: dict[int, Match], j: int,
                       chain: list[Match]) -> int:
@@ -415,8 +450,9 @@ class ActorRecognizer:
         if not self._titled(chain) or chain[-1].entry.kind != "agent":
             return 0
         k = j
-        while k < len(words) and k - j < 4 and k not in at and _is_name_token(words[k]):
-            k += 1
+        while k < len(words) and k - j < 4 and k not in at and (
+                _is_name_token(words[k]) or _acronym(words[k])):
+            k += 1  # "Ketua Umum DPP Partai Nasdem": DPP is the party's central board
         m = at.get(k)
         if k > j and m is not None and m.entry.kind != "agent" and (
                 self.gaz.entities[m.entry.id].kind not in ("person", "state")):

@@ -64,6 +64,7 @@ class EventEngine:
         self._quant = _seqs(grammar.quantifiers)
         self._purpose = {fold(x) for x in grammar.purpose}
         self._fronting = {fold(x) for x in grammar.fronting}
+        self._speech = {fold(x) for x in grammar.speech_verbs}
         self._aspect = {fold(x) for x in grammar.aspect}
         self._reporting = {fold(x) for x in grammar.reporting}
         self._casualty = _seqs(grammar.casualties)
@@ -431,6 +432,13 @@ class EventEngine:
                     return []
                 head = earlier[-1]
             between = lower[head.end:pos]
+            if (head.start > 0 and lower[head.start - 1] in self._speech
+                    and any(w in self._fronting for w in between)
+                    and all(w in self._fronting or w in (",", "sesaat", "tak", "lama")
+                            for w in between)):
+                # "kata Burhanuddin usai bertemu Presiden ...": the speaker of an inverted
+                # quote is the subject of the clause that follows the name
+                return [head]
             if "yang" in between and between[0] != "yang":
                 # "serangan yang didukung oleh Pakistan": the verb's subject is the noun
                 # before "yang", which is no actor here
@@ -630,7 +638,12 @@ class EventEngine:
 
 
 def _verb_like(w: str) -> bool:
-    """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase."""
+    """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase;
+    a reduplicated adverb is none ("diam-diam", "berulang-ulang" once split as "berulang")."""
+    if "-" in w:
+        a, _, b = w.partition("-")
+        if a == b or b in a:
+            return False
     return len(w) >= 7 and w.startswith(("mem", "men", "meng", "meny", "di", "ber"))
 
 

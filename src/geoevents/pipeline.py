@@ -164,7 +164,9 @@ class ActorStage:
         self.recognizer = ActorRecognizer(
             self.gaz, g.pronouns, bare_names=bare_names,
             not_names=[*g.not_names, *calendar], places=g.locatives, numerals=g.numerals,
-            people_counters=g.people_counters)
+            people_counters=g.people_counters,
+            name_before=[*g.speech_verbs, "dengan", "kepada", "terhadap", "oleh", "bersama"],
+            name_after=[*g.aspect, "juga", "kemudian", "lalu", "pun", "namun", "tetapi", "tapi"])
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
