@@ -348,3 +348,27 @@ def test_reduplicated_adverb_does_not_end_a_coordination():
 def test_office_with_a_board_acronym():
     assert pairs("Presiden Joko Widodo bertemu Ketua Umum DPP Partai Nasdem, Surya Paloh.") == {
         ("Joko Widodo", "Surya Paloh")}
+
+
+def test_regime_of_a_leader_is_his_state():
+    got = events("Rezim Bashar al-Assad mengecam Turki.")
+    assert got and all(a == "Syria" and t == "Turkey" for a, _, t, _ in got)
+    # a title before a leader keeps the person
+    assert pairs("Presiden Suriah Bashar al-Assad mengecam Turki.") == {
+        ("Bashar al-Assad", "Turkey")}
+
+
+def test_armed_force_of_a_people_is_a_rebel_group():
+    doc = geoevents.extract("Milisi Kurdi Irak menyerang markas ISIS.", published=PUB)
+    assert [(e.actor.country, e.actor.sector, e.actor.name) for e in doc] == [
+        ("IRQ", "REB", None)]
+    # the people themselves are civilians
+    assert all(e.actor.sector != "REB" for e in geoevents.extract(
+        "Warga Kurdi memprotes pemerintah Turki.", published=PUB))
+
+
+def test_lone_name_before_sebagai_is_the_object():
+    assert pairs("Kejaksaan Agung menetapkan Sudarmo sebagai tersangka korupsi.") == {
+        ("Attorney General's Office of Indonesia", "Sudarmo")}
+    # the role after "sebagai" is no target when no name comes before it
+    assert pairs("Kejaksaan Agung menetapkan jadwal sidang sebagai prioritas.") == set()

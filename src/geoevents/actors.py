@@ -24,6 +24,7 @@ _NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "a
 _OF = {"untuk"}
 _STANCE = {"anti", "pro"}
 _FORMER = {"mantan", "eks", "bekas"}
+_ARMED = {"MIL", "REB", "INS"}
 _STATE_PRONOUNS = {"state", "states", "pair_state"}
 
 
@@ -374,8 +375,9 @@ class ActorRecognizer:
             return kinds[-1] == "agent"
         rec = self.gaz.entities.get(nxt.entry.id)
         if rec is not None and rec.kind == "person":
-            # "Presiden Joko Widodo": a person after a title; "Bank Mega" is no person
-            return self._titled(chain)
+            # "Presiden Joko Widodo": a person after a title; "Bank Mega" is no person;
+            # "rezim Kim Jong-un": a government named by its leader
+            return self._titled(chain) or self._regime(chain)
         if kinds[-1] == "agent":
             return True
         # entity after entity: a state after an institution's short name ("Kemlu China":
@@ -383,6 +385,9 @@ class ActorRecognizer:
         if rec is None:
             return False
         prev = self.gaz.entities.get(chain[-1].entry.id)
+        if rec.kind == "state" and prev is not None and prev.kind == "generic" and (
+                kinds[0] == "agent"):
+            return True  # "pasukan Kurdi Suriah": a people's force in one state
         return (rec.kind == "state" and prev is not None and prev.kind == "organization"
                 and nxt.entry.kind == "entity" and len(chain) <= 2)
 
@@ -436,6 +441,9 @@ class ActorRecognizer:
             return False  # "dengan Eropa Timur": part of a longer name that is no person
         if i > 0 and folded[i - 1] in self._name_before:
             return True
+        if i > 0 and i + 1 < len(words) and folded[i + 1] == "sebagai" and _verb_form(
+                folded[i - 1]):
+            return True  # "menetapkan Waryono sebagai tersangka"
         if i == 0 or not (words[i - 1] == "," or folded[i - 1] in self._name_after):
             return False
         k = i + 1
@@ -463,6 +471,10 @@ class ActorRecognizer:
         m = at.get(k)
         return m is not None and m.entry.kind == "entity" and gaz_kind(
             self.gaz, m.entry.id) == "person"
+
+    def _regime(self, chain: list[Match]) -> bool:
+        return len(chain) == 1 and chain[0].entry.kind == "agent" and self.gaz.agent_words[
+            chain[0].entry.id].regime
 
     def _titled(self, chain: list[Match]) -> bool:
         for c in chain:
@@ -501,9 +513,21 @@ class ActorRecognizer:
             if kind is not None:
                 agents = [*agents, kind]
             org, org_match = state, next(c for c, r in ents if r is state)
+        if org is not None and org.kind == "generic" and sector in _ARMED:
+            # "pasukan Kurdi Suriah", "milisi Kurdi": a people's armed force is a rebel
+            # group of the state named, else of the people's state
+            return Actor(mention="", span=(0, 0), name=None,
+                         country=state.country if state is not None else org.country,
+                         sector="REB", kind="generic", cameo=_cameo(
+                             state.country if state is not None else org.country, "REB"))
         name_text = " ".join(words[j:name_end]).replace(" - ", "-") if name_end > j else None
         if person is not None:
             country, psector = gaz.role_on(person, date)
+            ruled = gaz.entities.get(country) if country else None
+            if any(a.regime for a in agents) and ruled is not None and ruled.kind == "state":
+                return Actor(mention="", span=(0, 0), name=ruled.name, id=ruled.id,
+                             country=ruled.country, sector=sector, kind="state",
+                             cameo=_cameo(ruled.cameo or ruled.country, sector))
             return Actor(
                 mention="", span=(0, 0), name=person.name, id=person.id,
                 country=(org.country if org and org.kind == "state" else country) or country,

@@ -98,6 +98,9 @@ class AgentWord(_Strict):
     office: str | None = None
     person: bool = True
     """True for words naming one person (Presiden), False for groups (militer, demonstran)."""
+    regime: bool = False
+    """True for a word that names a state's government by its leader: "rezim Kim Jong-un"
+    is North Korea's government, not Kim himself."""
     institution: str | None = Field(default=None, pattern=r"\{country\}")
     """The English name of the body the word names in one state, with ``{country}`` for the
     state's name: "kementerian luar negeri" → "Ministry of Foreign Affairs ({country})"."""
