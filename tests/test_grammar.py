@@ -372,3 +372,17 @@ def test_lone_name_before_sebagai_is_the_object():
         ("Attorney General's Office of Indonesia", "Sudarmo")}
     # the role after "sebagai" is no target when no name comes before it
     assert pairs("Kejaksaan Agung menetapkan jadwal sidang sebagai prioritas.") == set()
+
+
+def test_list_closed_by_a_conjunction_before_a_non_actor():
+    assert pairs("Presiden Joko Widodo bertemu Perdana Menteri Jepang Fumio Kishida, Kanselir "
+                 "Jerman Olaf Scholz, dan sejumlah tamu lain.") == {
+        ("Joko Widodo", "Fumio Kishida"), ("Joko Widodo", "Olaf Scholz")}
+    # with no conjunction after it, a comma ends the object
+    assert pairs("Presiden Joko Widodo bertemu Perdana Menteri Jepang Fumio Kishida, Kanselir "
+                 "Jerman Olaf Scholz hadir pula.") == {("Joko Widodo", "Fumio Kishida")}
+
+
+def test_intent_verb_does_not_hide_the_subject():
+    got = events("Jepang tetap berkomitmen untuk membantu pemerintah Indonesia.")
+    assert [(a, c[:2], t) for a, c, t, _ in got] == [("Japan", "03", "Indonesia")]

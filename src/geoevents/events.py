@@ -451,7 +451,9 @@ class EventEngine:
         first = next((m for m in ms if m.pronoun is None and not self._in_pp(m, lower)), None)
         if (first is not None and first.end <= pos and first.start <= 4
                 and not any(w in self._bound or _verb_like(w) for w in lower[:first.start])
-                and not any(_verb_like(w) for w in lower[first.end:pos])):
+                and not any(_verb_like(w) and (w,) not in self._intent
+                            for w in lower[first.end:pos])):
+            # "Jepang tetap berkomitmen untuk membantu ...": an intent verb is no other clause
             return self._extend_left(first, lower, ms)
         return []
 
@@ -517,9 +519,16 @@ class EventEngine:
             idx += 1
         # comma junctions only count in a list that a conjunction closes ("Rusia, China dan
         # Iran"); "bertemu Presiden Joko Widodo, Senin" keeps only the first
-        while len(group) > 1 and all(
+        tail = lower[group[-1].end:group[-1].end + 4]
+        conj = next((k for k, w in enumerate(tail) if w in ("dan", "serta")), None)
+        closed = conj is not None and all(
+            w == "," or (w.isalpha() and w not in self._prep and w not in self._bound
+                         and not _verb_like(w)) for w in tail[:conj])
+        while len(group) > 1 and not closed and all(
                 w == "," for w in self._strip_quantities(lower[group[-2].end:group[-1].start])
                 if w in self._coord):
+            # "bertemu Kepala Polri, pihak Polda Bali, dan sejumlah pihak lain" is a list
+            # whose last member is no actor
             group.pop()
         return group
 
