@@ -386,3 +386,12 @@ def test_list_closed_by_a_conjunction_before_a_non_actor():
 def test_intent_verb_does_not_hide_the_subject():
     got = events("Jepang tetap berkomitmen untuk membantu pemerintah Indonesia.")
     assert [(a, c[:2], t) for a, c, t, _ in got] == [("Japan", "03", "Indonesia")]
+
+
+def test_verb_after_dan_shares_the_sentence_subject():
+    got = pairs("Mesir menutup perbatasan Rafah setelah serangan di Sinai, dan telah "
+                "menangkap 20 anggota Hamas.")
+    assert ("Egypt", "Hamas") in got
+    # a subject of its own before the second verb keeps it
+    got = pairs("Mesir menutup perbatasan Rafah, dan Israel menangkap 20 anggota Hamas.")
+    assert ("Egypt", "Hamas") not in got and ("Israel", "Hamas") in got

@@ -170,6 +170,8 @@ class EventEngine:
             # coordinated verbs share their subject: "Gerilyawan membunuh dua polisi dan
             # menculik empat orang" (not "polisi ... menculik")
             left = list(dict.fromkeys(prev[1]))
+        elif voice in ("active", "middle"):
+            left = self._coordinated_subject(hit, lower, ms) or left
         actors: list[Mention] | None
         targets: list[Mention] = []
         roles = self._parse_roles(hit, lower, ms, parse) if parse is not None else None
@@ -456,6 +458,30 @@ class EventEngine:
             # "Jepang tetap berkomitmen untuk membantu ...": an intent verb is no other clause
             return self._extend_left(first, lower, ms)
         return []
+
+    def _coordinated_subject(self, hit: TriggerHit, lower: list[str],
+                             ms: Sequence[Mention]) -> list[Mention]:
+        """The sentence subject for a verb coordinated with its first verb: "Tiongkok
+        menumpas aksi kekerasan di Xinjiang ..., dan telah mengeksekusi 13 orang"."""
+        k = hit.start
+        while k > 0 and (lower[k - 1] in self._det or lower[k - 1] in self._aspect):
+            k -= 1
+        if k == 0 or lower[k - 1] not in ("dan", "serta"):
+            return []
+        first = next((m for m in ms if m.pronoun is None and not self._in_pp(m, lower)), None)
+        if first is None or first.start > 4 or first.end >= k or any(
+                w in self._bound or _verb_like(w) for w in lower[:first.start]):
+            return []
+        v = first.end
+        while v < k and (lower[v] in self._det or lower[v] in self._aspect):
+            v += 1
+        if v >= k - 1 or not _verb_like(lower[v]):
+            return []
+        # only objects and adjuncts of the first verb stand between: no other subject
+        # right before the conjunction's verb
+        if any(m.end == k - 1 or m.end == k for m in ms if m.start > v):
+            return []
+        return self._extend_left(first, lower, ms)
 
     def _relative_span(self, pos: int, lower: list[str]) -> int | None:
         """Where the noun before a "yang" clause closing with a comma right before ``pos``
