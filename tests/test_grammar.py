@@ -395,3 +395,14 @@ def test_verb_after_dan_shares_the_sentence_subject():
     # a subject of its own before the second verb keeps it
     got = pairs("Mesir menutup perbatasan Rafah, dan Israel menangkap 20 anggota Hamas.")
     assert ("Egypt", "Hamas") not in got and ("Israel", "Hamas") in got
+
+
+def test_organisation_defined_with_its_acronym():
+    text = ("Kementerian Sosial mengajak Gerakan Pemuda Nusantara ( GPN ) bekerja sama. "
+            "Menteri Sosial kemudian menerima kunjungan pengurus GPN di Jakarta.")
+    got = pairs(text)
+    assert ("Ministry of Social Affairs (Indonesia)", "Gerakan Pemuda Nusantara") in got
+    assert (None, "Gerakan Pemuda Nusantara") in got
+    # initials that do not spell the acronym define nothing
+    assert not any(t == "Gerakan Pemuda Nusantara" for _, t in pairs(
+        "Kementerian Sosial mengajak Gerakan Pemuda Nusantara ( HMI ) bekerja sama."))

@@ -20,6 +20,7 @@ from .gazetteer import Gazetteer, Match, fold
 from .models import Actor
 from .schemas import GazetteerRecord
 
+_NAME_JOINERS_ORG = {"dan", "untuk", "bagi", "dari"}
 _NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "abu"}
 _OF = {"untuk"}
 _STANCE = {"anti", "pro"}
@@ -100,9 +101,17 @@ class ActorRecognizer:
         ner_at = self._ner_tokens(words, starts, entities) if entities is not None else None
         matches = self.gaz.match(words, folded)
         at = {m.start: m for m in matches}
+        defined = self._defined_names(words, at) if self.bare_names else {}
         out: list[Mention] = []
         i, n = 0, len(words)
         while i < n:
+            if i in defined:
+                j, name_end = defined[i]
+                out.append(self._mention(words, starts, offset, i, j, Actor(
+                    mention=" ".join(words[i:j]), span=(0, 0), name=" ".join(words[i:name_end]),
+                    kind="organization"), None, weak=True))
+                i = j
+                continue
             pron = self._pronoun(folded, i)
             if pron is not None:
                 j, kind = pron
@@ -293,7 +302,7 @@ class ActorRecognizer:
                     update={"mention": a.mention, "span": a.span}), None)
             out.append(m)
         for k, w in enumerate(words):
-            if k in covered or not _is_name_token(w) or len(w) < 3:
+            if k in covered or not (_is_name_token(w) or _acronym(w)) or len(w) < 3:
                 continue
             actor = seen.get(w)
             if actor is not None:
@@ -307,6 +316,9 @@ class ActorRecognizer:
         first person named with a part keeps it)."""
         for m in found:
             a = m.actor
+            if a.kind == "organization" and a.id is None and a.mention.endswith(")"):
+                # "Himpunan Mahasiswa Islam (HMI)": later "HMI" is the same body
+                seen.setdefault(a.mention.rsplit("(", 1)[-1].strip(" )"), a)
             if a.kind == "person" and a.name and m.pronoun is None:
                 for part in a.name.replace("-", " ").split():
                     if len(part) >= 2 and part[0].isupper():
@@ -340,6 +352,31 @@ class ActorRecognizer:
         if k == i or k >= len(folded) or folded[k] not in self._counters:
             return i
         return i if k + 1 in at else k + 1
+
+    def _defined_names(self, words: Sequence[str], at: dict[int, Match]
+                       ) -> dict[int, tuple[int, int]]:
+        """Organisations the gazetteer does not know, defined with their acronym: "Himpunan
+        Mahasiswa Islam (HMI)" → start → (end after the parenthesis, end of the name)."""
+        out: dict[int, tuple[int, int]] = {}
+        for p in range(2, len(words) - 2):
+            acr = words[p + 1]
+            if words[p] != "(" or words[p + 2] != ")" or not _acronym(acr):
+                continue
+            k = p
+            while k > 0 and p - k < 8 and (_is_name_token(words[k - 1]) or (
+                    words[k - 1].islower() and words[k - 1] in _NAME_JOINERS_ORG
+                    and k < p)):
+                k -= 1
+            while k < p and not _is_name_token(words[k]):
+                k += 1
+            initials = "".join(w[0] for w in words[k:p] if _is_name_token(w)).upper()
+            if p - k < 2 or initials != acr.upper():
+                continue
+            m = at.get(k)
+            if m is not None and m.end >= p:
+                continue  # the gazetteer knows it ("Komisi Pemilihan Umum (KPU)")
+            out[k] = (p + 3, p)
+        return out
 
     def _pronoun(self, folded: Sequence[str], i: int) -> tuple[int, str] | None:
         for k in range(min(self._pron_max, len(folded) - i), 0, -1):
