@@ -406,3 +406,10 @@ def test_organisation_defined_with_its_acronym():
     # initials that do not spell the acronym define nothing
     assert not any(t == "Gerakan Pemuda Nusantara" for _, t in pairs(
         "Kementerian Sosial mengajak Gerakan Pemuda Nusantara ( HMI ) bekerja sama."))
+
+
+def test_opening_the_possibility_of_talks_is_an_intent():
+    got = events("Menteri Luar Negeri Jepang membuka kemungkinan berunding dengan Korea Utara.")
+    assert [c[:2] for _, c, _, _ in got] == ["03"]
+    got = events("Menteri Luar Negeri Jepang berunding dengan Korea Utara.")
+    assert [c[:2] for _, c, _, _ in got] == ["04"]
