@@ -413,3 +413,11 @@ def test_opening_the_possibility_of_talks_is_an_intent():
     assert [c[:2] for _, c, _, _ in got] == ["03"]
     got = events("Menteri Luar Negeri Jepang berunding dengan Korea Utara.")
     assert [c[:2] for _, c, _, _ in got] == ["04"]
+
+
+def test_pronoun_opening_the_main_clause_continues_the_subject():
+    text = ("Menteri Luar Negeri Turki Mevlut Cavusoglu bertemu dengan Emir Qatar Sheikh Tamim "
+            "bin Hamad Al Thani di Doha. Setelah itu, dia akan bertolak ke Kuwait.")
+    got = pairs(text)
+    assert ("Mevlüt Çavuşoğlu", "Kuwait") in got
+    assert ("Tamim bin Hamad Al Thani", "Kuwait") not in got

@@ -368,8 +368,9 @@ class ResolveStage:
             acting = [a for sent in acted[-3:] for a in sent]
             named: list[Actor] = []
             for m in ms:
-                if (m.pronoun == "any" and m.start <= 2 and last_subject is not None
-                        and not m.actor.sector):
+                if (m.pronoun in ("any", "person") and last_subject is not None
+                        and not m.actor.sector and self._subject_slot(words, ms, m)
+                        and (m.pronoun == "any" or last_subject.kind == "person")):
                     # "mereka"/"pihaknya" as a sentence's subject continues the previous
                     # sentence's subject, not its last-named actor
                     found = [last_subject.model_copy(update={
@@ -446,6 +447,14 @@ class ResolveStage:
             for a in actors:
                 for t in resolved.get(id(r.target), []):
                     yield r, a, t
+
+    @staticmethod
+    def _subject_slot(words: list[str], ms: list[Mention], m: Mention) -> bool:
+        """Whether a pronoun opens its sentence's main clause: "Mereka ...", "Namun, dia
+        ...", "Setelah itu, dia akan bertolak ke Kuwait" (no actor named before it)."""
+        if m.start <= 2:
+            return True
+        return (m.start <= 6 and words[m.start - 1] == "," and ms[0] is m)
 
     def _speaker(self, words: list[str], ms: list[Mention]) -> Actor | None:
         """The actor named right after a speech verb in the sentence ("kata Kapolri")."""
