@@ -421,3 +421,13 @@ def test_pronoun_opening_the_main_clause_continues_the_subject():
     got = pairs(text)
     assert ("Mevlüt Çavuşoğlu", "Kuwait") in got
     assert ("Tamim bin Hamad Al Thani", "Kuwait") not in got
+
+
+def test_attack_on_a_place_held_by_an_actor_targets_the_holder():
+    assert pairs("Militer Suriah membom sejumlah desa yang dikuasai ISIS di Idlib.") == {
+        ("Syria", "Islamic State")}
+    # a named target comes first; control mentioned outside the clause does not count
+    assert pairs("Militer Suriah membom markas Hizbullah di desa yang dikuasai ISIS.") == {
+        ("Syria", "Hezbollah")}
+    assert pairs("Militer Suriah membom sejumlah desa, sementara wilayah yang dikuasai ISIS "
+                 "aman.") == set()

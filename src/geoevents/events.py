@@ -69,6 +69,7 @@ class EventEngine:
         self._reporting = {fold(x) for x in grammar.reporting}
         self._casualty = _seqs(grammar.casualties)
         self._attack_rel = {fold(x) for x in grammar.attack_relatives}
+        self._held = {fold(x) for x in grammar.held_by}
         self._governing = set(grammar.governing_roots)
         self._discard = _seqs(grammar.discard)
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
@@ -218,6 +219,9 @@ class EventEngine:
             targets = self._targets(t.target, hit.end, lower, ms, head=hit.head)
             if t.inverse:
                 actors, targets = targets, actors
+        if not targets and actors and voice in ("active", "middle", "nominal", "bare") and (
+                t.cameo[:2] in ("18", "19", "20")):
+            targets = self._held_by(hit, lower, ms)
         if not actors and voice in ("active", "middle", "nominal", "bare"):
             actors = self._fronted_subject(hit, lower, ms, targets)
         if not actors and self._zero_subject(hit.start, lower):
@@ -457,6 +461,17 @@ class EventEngine:
                             for w in lower[first.end:pos])):
             # "Jepang tetap berkomitmen untuk membantu ...": an intent verb is no other clause
             return self._extend_left(first, lower, ms)
+        return []
+
+    def _held_by(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]
+                 ) -> list[Mention]:
+        """The holder of the place attacked: "membom sekitar 20 target di seluruh Gaza yang
+        dikuasai Hamas" (Hamas), within the verb's clause."""
+        for k in range(hit.end, min(len(lower) - 1, hit.end + 12)):
+            if lower[k] in self._bound or lower[k] == ".":
+                return []
+            if lower[k] == "yang" and lower[k + 1] in self._held:
+                return self._obj(k + 2, lower, ms)
         return []
 
     def _coordinated_subject(self, hit: TriggerHit, lower: list[str],

@@ -34,6 +34,9 @@ class Grammar(BaseModel):
     purpose: list[str]
     casualties: list[str]
     attack_relatives: list[str]
+    held_by: list[str]
+    """Passive verbs of control after "yang": an attack on a place "yang dikuasai X" is an
+    attack on X ("menyerang kota tua Mosul, distrik terakhir yang dikuasai ISIS")."""
     prepositions: list[str]
     nominal_targets: list[str]
     pronouns: dict[str, str]
