@@ -431,3 +431,12 @@ def test_attack_on_a_place_held_by_an_actor_targets_the_holder():
         ("Syria", "Hezbollah")}
     assert pairs("Militer Suriah membom sejumlah desa, sementara wilayah yang dikuasai ISIS "
                  "aman.") == set()
+
+
+def test_attack_noun_subject_of_a_harm_verb_targets_its_object():
+    got = geoevents.extract("Satu serangan lain Israel kemudian menghancurkan sebuah gedung di "
+                            "Rafah dan mencederai tiga warga Palestina.", published=PUB)
+    assert [(e.actor.name, e.action.root, e.target.country) for e in got] == [
+        ("Israel", "19", "PSE")]
+    # no verb of harm after the noun: no target
+    assert pairs("Satu serangan lain Israel kemudian terjadi di Rafah.") == set()

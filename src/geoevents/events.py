@@ -70,6 +70,7 @@ class EventEngine:
         self._casualty = _seqs(grammar.casualties)
         self._attack_rel = {fold(x) for x in grammar.attack_relatives}
         self._held = {fold(x) for x in grammar.held_by}
+        self._harming = {fold(x) for x in grammar.harming}
         self._governing = set(grammar.governing_roots)
         self._discard = _seqs(grammar.discard)
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
@@ -210,7 +211,8 @@ class EventEngine:
                     targets = gen
                     actors = left if left and hit.start - left[-1].end <= 1 else []
                 else:
-                    actors, targets = gen, after
+                    actors, targets = gen, after or self._harmed(
+                        hit, gen[-1].end, lower, ms)
             else:
                 actors = left if left and hit.start - left[-1].end <= 3 else []
                 targets = self._targets(frame, hit.end, lower, ms, no_obj=True, window=3)
@@ -461,6 +463,24 @@ class EventEngine:
                             for w in lower[first.end:pos])):
             # "Jepang tetap berkomitmen untuk membantu ...": an intent verb is no other clause
             return self._extend_left(first, lower, ms)
+        return []
+
+    def _harmed(self, hit: TriggerHit, pos: int, lower: list[str], ms: Sequence[Mention]
+                ) -> list[Mention]:
+        """The object of a verb of harm whose subject is this attack noun ("serangan udara
+        Israel pekan lalu menewaskan tiga anggota Hamas"), or nothing."""
+        if hit.trigger.trigger.cameo[:2] not in ("18", "19", "20"):
+            return []
+        harm = False  # "... menghancurkan satu pusat perdagangan ... dan mencederai tiga orang"
+        for k in range(pos, min(len(lower), pos + 16)):
+            if lower[k] in self._harming:
+                harm = True
+                got = self._obj(k + 1, lower, ms)
+                if got:
+                    return got
+            elif lower[k] in self._bound or lower[k] in (".", "yang") or (
+                    _verb_like(lower[k]) and not harm) or (k - pos >= 4 and not harm):
+                return []
         return []
 
     def _held_by(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]

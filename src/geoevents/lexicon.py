@@ -34,6 +34,9 @@ class Grammar(BaseModel):
     purpose: list[str]
     casualties: list[str]
     attack_relatives: list[str]
+    harming: list[str]
+    """Verbs of harm whose subject is an attack noun: "serangan udara Israel menewaskan tiga
+    anggota Hamas" (Hamas is the target)."""
     held_by: list[str]
     """Passive verbs of control after "yang": an attack on a place "yang dikuasai X" is an
     attack on X ("menyerang kota tua Mosul, distrik terakhir yang dikuasai ISIS")."""
