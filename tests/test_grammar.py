@@ -440,3 +440,9 @@ def test_attack_noun_subject_of_a_harm_verb_targets_its_object():
         ("Israel", "19", "PSE")]
     # no verb of harm after the noun: no target
     assert pairs("Satu serangan lain Israel kemudian terjadi di Rafah.") == set()
+
+
+def test_two_names_each_with_an_apposed_role():
+    got = pairs("Kepala diplomasi Uni Eropa, Federica Mogherini dan komisioner perluasan, "
+                "Johannes Hahn, mendesak Turki menghormati kebebasan pers.")
+    assert got == {("Federica Mogherini", "Turkey"), ("Johannes Hahn", "Turkey")}

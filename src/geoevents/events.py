@@ -546,18 +546,32 @@ class EventEngine:
     ) -> list[Mention]:
         group = [head]
         idx = ms.index(head)
+        fresh = True  # the group's first member may still carry an apposition before it
         while idx > 0:
             prev = ms[idx - 1]
             gap = lower[prev.end:group[0].start]
+            if (gap and gap[-1] == "," and len(gap) <= 4 and all(
+                    w.isalpha() and not _verb_like(w) and w not in self._bound
+                    and w not in self._coord for w in gap[:-1])
+                    and prev.actor.name is None and prev.pronoun is None
+                    and group[0].actor.name and idx >= 2 and ms[idx - 2].actor.name
+                    and lower[ms[idx - 2].end:prev.start] in (["dan"], ["serta"])):
+                # "kepala ... Uni Eropa, Federica Mogherini dan komisioner pengembangan,
+                # Johannes Hahn, meminta": the second name's role stands between the names
+                group.insert(0, ms[idx - 2])
+                idx -= 2
+                fresh = True
+                continue
             if not gap or not all(w in self._coord for w in gap):
                 break
             # the junction next to the verb must be a conjunction: "Rusia, China dan Iran
             # mengecam"; a bare comma there is an apposition ("informan PBB di wilayah
             # Palestina, Michael Lynk, menuding ...")
-            if len(group) == 1 and all(w == "," for w in gap):
+            if fresh and all(w == "," for w in gap):
                 break
             group.insert(0, prev)
             idx -= 1
+            fresh = False
         return group
 
     def _right_group(
