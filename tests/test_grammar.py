@@ -446,3 +446,12 @@ def test_two_names_each_with_an_apposed_role():
     got = pairs("Kepala diplomasi Uni Eropa, Federica Mogherini dan komisioner perluasan, "
                 "Johannes Hahn, mendesak Turki menghormati kebebasan pers.")
     assert got == {("Federica Mogherini", "Turkey"), ("Johannes Hahn", "Turkey")}
+
+
+def test_subject_for_a_later_pronoun_is_not_in_a_prepositional_phrase():
+    text = ("Dalam suratnya kepada Sekretaris Jenderal PBB, Antonio Guterres, Duta Besar Korea "
+            "Utara untuk PBB Kim Song menulis bahwa negaranya terancam. "
+            "Dia juga menuding Amerika Serikat.")
+    got = pairs(text)
+    assert ("Kim Song", "United States") in got
+    assert ("António Guterres", "United States") not in got

@@ -343,7 +343,9 @@ class ResolveStage:
     """Stage 6: pronouns and unexpressed subjects, short forms, dates → :class:`Event`."""
 
     def __init__(self) -> None:
-        self.speech = {w.lower() for w in load_grammar().speech_verbs}
+        g = load_grammar()
+        self.speech = {w.lower() for w in g.speech_verbs}
+        self.prepositions = {w.lower() for w in g.prepositions}
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
@@ -420,7 +422,10 @@ class ResolveStage:
             sentences.append(named)
             acted.append([e.actor for e in events[n_before:]
                           if e.actor.kind == "state" and not e.actor.coref])
-            subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)]), None)
+            # the first actor named outside a prepositional phrase ("Dalam suratnya kepada
+            # Sekjen PBB, Antonio Guterres, Ja menulis": Ja)
+            subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)] and not (
+                m.start > 0 and words[m.start - 1].lower() in self.prepositions)), None)
             last_subject = first_actor or subj or last_subject
         st.events = events
         return doc
