@@ -67,7 +67,7 @@ def test_eval_on_own_gold(tmp_path):
 
 
 def test_parser_option():
-    text = "DPR meminta rapat konsultasi dengan Presiden Joko Widodo untuk membahas anggaran."
+    text = "DPR meminta waktu konsultasi dengan Presiden Joko Widodo untuk membahas anggaran."
     shallow = run("extract", "--published", "2024-05-01", stdin=text)
     parsed = run("extract", "--published", "2024-05-01", "--parser", "spacy", stdin=text)
     assert shallow.returncode == 0 and parsed.returncode == 0, parsed.stderr

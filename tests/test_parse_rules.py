@@ -28,11 +28,11 @@ def test_the_default_loads_no_parser():
 
 @pytest.mark.parametrize(("text", "expected"), [
     # an object noun before the addressee: the shallow frame of "meminta" finds no target
-    ("DPR meminta rapat konsultasi dengan Presiden Joko Widodo untuk membahas anggaran.",
+    ("DPR meminta waktu konsultasi dengan Presiden Joko Widodo untuk membahas anggaran.",
      {("People's Representative Council", "Joko Widodo")}),
-    # a verb inside a purpose clause after a commitment
-    ("Jepang tetap berkomitmen untuk membantu pemerintah Indonesia memperbaiki sistem pajak.",
-     {("Japan", "Indonesia")}),
+    # an adverbial phrase between commas after the subject
+    ("Menteri Keuangan Jepang Koji Omi , menurut rencana dalam waktu dekat ini akan "
+     "berkunjung ke Indonesia.", {("Koji Omi", "Indonesia")}),
 ])
 def test_roles_from_the_parse(nlp_parse, shallow, text, expected):
     assert shallow.extract(text, published=PUB) == []  # the shallow rules find nothing

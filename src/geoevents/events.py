@@ -150,7 +150,7 @@ class EventEngine:
         shallow = self._events_(hit, lower, ms, None, prev)
         if shallow or parse is None:
             return shallow
-        # the shallow rules found no roles: the parse may ("DPR meminta rapat konsultasi
+        # the shallow rules found no roles: the parse may ("DPR meminta waktu konsultasi
         # dengan Presiden ...": obl "dengan Presiden" under "meminta")
         tree = parse() if callable(parse) else parse
         return self._events_(hit, lower, ms, tree, prev) if tree is not None else []
