@@ -455,3 +455,18 @@ def test_subject_for_a_later_pronoun_is_not_in_a_prepositional_phrase():
     got = pairs(text)
     assert ("Kim Song", "United States") in got
     assert ("António Guterres", "United States") not in got
+
+
+def test_preposition_of_verbal_form_is_no_verb():
+    got = events("Menteri Luar Negeri Jepang Yoko Kamikawa, menurut rencana, akan berkunjung ke "
+                 "Indonesia pekan depan.")
+    assert [(a, c[:2], t) for a, c, t, _ in got] == [("Yoko Kamikawa", "03", "Indonesia")]
+
+
+def test_relative_clause_after_a_short_modifier_belongs_to_its_noun():
+    got = geoevents.extract("Seorang wartawan Jepang berusia 40 tahun yang diculik oleh militan "
+                            "ISIS di Suriah telah dibebaskan.", published=PUB)
+    assert [(e.actor.name, e.target.country) for e in got] == [("Islamic State", "JPN")]
+    # a longer stretch before "yang" is no modifier of the noun
+    assert pairs("Wartawan Jepang itu meliput di Suriah bersama rekannya dari Prancis yang "
+                 "diculik oleh militan ISIS.") <= {("Islamic State", "France")}

@@ -447,6 +447,12 @@ class EventEngine:
                 # "kata Burhanuddin usai bertemu Presiden ...": the speaker of an inverted
                 # quote is the subject of the clause that follows the name
                 return [head]
+            if (between and between[-1] == "yang" and len(between) <= 4 and not any(
+                    w in self._bound or w in self._prep or w in self._coord
+                    for w in between[:-1])):
+                # "Seorang pria Jerman berusia 27 tahun yang diculik ... oleh militan": a
+                # relative clause on the noun just before it, after a short modifier
+                return self._extend_left(head, lower, ms)
             if "yang" in between and between[0] != "yang":
                 # "serangan yang didukung oleh Pakistan": the verb's subject is the noun
                 # before "yang", which is no actor here
@@ -721,9 +727,17 @@ class EventEngine:
         return self._has(window, seqs)
 
 
+# prepositions and adverbs built like verbs: "menurut" (according to), "melalui" (via)
+_NOT_VERBS = frozenset({"menurut", "mengenai", "menjelang", "menyusul", "melalui", "bersama",
+                        "bersamaan", "berdasarkan", "diantara", "diantaranya", "disamping"})
+
+
 def _verb_like(w: str) -> bool:
     """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase;
-    a reduplicated adverb is none ("diam-diam", "berulang-ulang" once split as "berulang")."""
+    a reduplicated adverb is none ("diam-diam", "berulang-ulang" once split as "berulang"),
+    nor a preposition of verbal form ("menurut rencana", "melalui Kementerian")."""
+    if w in _NOT_VERBS:
+        return False
     if "-" in w:
         a, _, b = w.partition("-")
         if a == b or b in a:
