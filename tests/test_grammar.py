@@ -470,3 +470,13 @@ def test_relative_clause_after_a_short_modifier_belongs_to_its_noun():
     # a longer stretch before "yang" is no modifier of the noun
     assert pairs("Wartawan Jepang itu meliput di Suriah bersama rekannya dari Prancis yang "
                  "diculik oleh militan ISIS.") <= {("Islamic State", "France")}
+
+
+def test_group_named_after_its_principal():
+    got = geoevents.extract("Tim hukum Prabowo Subianto menggugat Komisi Pemilihan Umum.",
+                            published=PUB)
+    assert [(e.actor.name, e.actor.country, e.actor.sector, e.target.name) for e in got] == [
+        (None, "IDN", "JUD", "General Elections Commission")]
+    # a title before a name is that person
+    assert pairs("Presiden Prabowo Subianto mengecam Komisi Pemilihan Umum.") == {
+        ("Prabowo Subianto", "General Elections Commission")}

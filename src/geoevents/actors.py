@@ -153,6 +153,14 @@ class ActorRecognizer:
                 else:
                     i += 1
                 continue
+            served = self._principal(words, folded, at, m, date)
+            if served is not None:
+                # "tim hukum Prabowo-Hatta", "massa Prabowo-Hatta": a group named after the
+                # one it serves is that group, of the principal's state
+                j, actor = served
+                out.append(self._mention(words, starts, offset, i, j, actor, None))
+                i = j
+                continue
             if self._part_of_other_name(words, at, m):
                 # "Mega Kuningan", "Susi Air", "Bank Mega": a one-word alias inside a longer
                 # capitalised name is not that person; the name is read as a whole
@@ -352,6 +360,31 @@ class ActorRecognizer:
         if k == i or k >= len(folded) or folded[k] not in self._counters:
             return i
         return i if k + 1 in at else k + 1
+
+    def _principal(self, words: Sequence[str], folded: Sequence[str], at: dict[int, Match],
+                   m: Match, date: dt.date | None) -> tuple[int, Actor] | None:
+        """End and actor of "<group word> <principal>" ("tim hukum Prabowo", "pendukung
+        Jokowi"), or None when ``m`` is no such word or no name follows it."""
+        if m.entry.kind != "agent":
+            return None
+        aw = self.gaz.agent_words[m.entry.id]
+        if not aw.principal or m.end >= len(words):
+            return None
+        nxt = at.get(m.end)
+        if nxt is not None and nxt.entry.kind == "entity":
+            rec = self.gaz.entities[nxt.entry.id]
+            country = self.gaz.role_on(rec, date)[0] if rec.kind == "person" else rec.country
+            end = nxt.end
+        else:
+            end = self._bare_name(words, folded, at, m.end)
+            if end == m.end:
+                return None
+            country = None
+        # "Prabowo-Hatta": a ticket of two names is one principal
+        while end + 1 < len(words) and words[end] == "-" and end + 1 in at:
+            end = at[end + 1].end
+        return end, Actor(mention="", span=(0, 0), name=None, country=country,
+                          sector=aw.sector, kind="generic", cameo=_cameo(country, aw.sector))
 
     def _defined_names(self, words: Sequence[str], at: dict[int, Match]
                        ) -> dict[int, tuple[int, int]]:

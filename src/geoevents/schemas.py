@@ -98,6 +98,9 @@ class AgentWord(_Strict):
     office: str | None = None
     person: bool = True
     """True for words naming one person (Presiden), False for groups (militer, demonstran)."""
+    principal: bool = False
+    """True for a group named after the one it serves: in "tim hukum Prabowo" or "massa
+    Prabowo-Hatta" the name is the principal, not a member."""
     regime: bool = False
     """True for a word that names a state's government by its leader: "rezim Kim Jong-un"
     is North Korea's government, not Kim himself."""
