@@ -480,3 +480,9 @@ def test_group_named_after_its_principal():
     # a title before a name is that person
     assert pairs("Presiden Prabowo Subianto mengecam Komisi Pemilihan Umum.") == {
         ("Prabowo Subianto", "General Elections Commission")}
+
+
+def test_bare_root_modifying_a_noun_is_no_event():
+    assert pairs("Pengacara itu menjelaskan aturan ekstradisi kepada para jaksa Malaysia.") == set()
+    # a headline verb right after its subject is one
+    assert pairs("Israel kritik PBB.") == {("Israel", "United Nations")}

@@ -373,7 +373,9 @@ class ActorRecognizer:
         nxt = at.get(m.end)
         if nxt is not None and nxt.entry.kind == "entity":
             rec = self.gaz.entities[nxt.entry.id]
-            country = self.gaz.role_on(rec, date)[0] if rec.kind == "person" else rec.country
+            if rec.kind != "person":
+                return None  # "simpatisan ISIS", "pendukung Rusia": the body itself acts
+            country = self.gaz.role_on(rec, date)[0]
             end = nxt.end
         else:
             end = self._bare_name(words, folded, at, m.end)

@@ -52,6 +52,7 @@ class EventEngine:
         self.lexicon = lexicon
         self.g = grammar
         self._neg = _seqs(grammar.negation)
+        self._neg_words = {fold(x) for x in grammar.negation if " " not in x}
         self._intent = _seqs(grammar.intent)
         self._cond = {fold(x) for x in grammar.conditional}
         self._bound = {fold(x) for x in grammar.clause_boundaries}
@@ -214,9 +215,16 @@ class EventEngine:
                     actors, targets = gen, after or self._harmed(
                         hit, gen[-1].end, lower, ms)
             else:
-                actors = left if left and hit.start - left[-1].end <= 3 else []
+                # the noun right after the light verb (and its determiners), not a modifier
+                # of another noun: "menjelaskan aturan ekstradisi" reports no extradition
+                gap = lower[left[-1].end:hit.start] if left else []
+                light = not gap or _verb_like(gap[-1]) or gap[-1] in self._det or (
+                    gap[-1],) in self._quant
+                actors = left if left and len(gap) <= 3 and light else []
                 targets = self._targets(frame, hit.end, lower, ms, no_obj=True, window=3)
         else:
+            if voice == "bare" and self._modifier(hit, lower, left):
+                return []
             actors = left
             targets = self._targets(t.target, hit.end, lower, ms, head=hit.head)
             if t.inverse:
@@ -296,7 +304,17 @@ class EventEngine:
         if not gap or (len(gap) == 1 and gap[0] not in self._prep and gap[0] not in self._bound):
             return False  # "Israel kritik PBB", "Israel juga kritik PBB"; not "Israel akibat
             # kritik Dewan HAM PBB", where a preposition makes "kritik" a noun
+        if self._modifier(hit, lower, left):
+            return True
         return bool(self._obj(hit.end, lower, ms, slack=1, head=hit.head))
+
+    def _modifier(self, hit: TriggerHit, lower: list[str], left: list[Mention]) -> bool:
+        """Whether a bare root modifies the plain noun before it, away from the subject:
+        "Pengacara itu menjelaskan aturan ekstradisi" (extradition rules, no extradition)."""
+        gap = lower[left[-1].end:hit.start] if left else []
+        return len(gap) >= 2 and gap[-1].isalpha() and not _verb_like(gap[-1]) and (
+            gap[-1] not in self._det and gap[-1] not in self._aspect
+            and gap[-1] not in self._neg_words)
 
     def _parse_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
                      parse: Parse) -> tuple[list[Mention], list[Mention]] | None:
