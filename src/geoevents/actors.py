@@ -157,8 +157,8 @@ class ActorRecognizer:
             if served is not None:
                 # "tim hukum Prabowo-Hatta", "massa Prabowo-Hatta": a group named after the
                 # one it serves is that group, of the principal's state
-                j, actor = served
-                out.append(self._mention(words, starts, offset, i, j, actor, None))
+                j, group = served
+                out.append(self._mention(words, starts, offset, i, j, group, None))
                 i = j
                 continue
             if self._part_of_other_name(words, at, m):
