@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Match, fold
 from .models import Actor
+from .morph import verb_like
 from .schemas import GazetteerRecord
 
 _NAME_JOINERS_ORG = {"dan", "untuk", "bagi", "dari"}
@@ -40,11 +41,6 @@ class Mention:
     """The antecedent kind for pronouns ("any", "person", "state", "pair", "group")."""
     weak: bool = False
     """An untitled capitalised name the gazetteer does not know (maybe a place or a firm)."""
-
-
-def _verb_form(w: str) -> bool:
-    """An affixed verb ("menolak", "diserang", "bertemu")."""
-    return len(w) >= 6 and w.startswith(("mem", "men", "meng", "meny", "di", "ber"))
 
 
 def _acronym(w: str) -> bool:
@@ -513,7 +509,7 @@ class ActorRecognizer:
             return False  # "dengan Eropa Timur": part of a longer name that is no person
         if i > 0 and folded[i - 1] in self._name_before:
             return True
-        if i > 0 and i + 1 < len(words) and folded[i + 1] == "sebagai" and _verb_form(
+        if i > 0 and i + 1 < len(words) and folded[i + 1] == "sebagai" and verb_like(
                 folded[i - 1]):
             return True  # "menetapkan Waryono sebagai tersangka"
         if i == 0 or not (words[i - 1] == "," or folded[i - 1] in self._name_after):
@@ -521,7 +517,7 @@ class ActorRecognizer:
         k = i + 1
         while k < len(words) and k < i + 3 and folded[k] in self._name_after:
             k += 1
-        return k < len(words) and _verb_form(folded[k])
+        return k < len(words) and verb_like(folded[k])
 
     def _office_words(self, words: Sequence[str], at: dict[int, Match], j: int,
                       chain: list[Match]) -> int:

@@ -24,6 +24,7 @@ from .actors import Mention
 from .gazetteer import fold
 from .lexicon import Grammar, Lexicon, TriggerHit
 from .morph import analyses
+from .morph import verb_like as _verb_like
 
 Parse = tuple[list[int], list[str]]
 """Each token's head (index in the sentence, -1 for the root) and UD relation."""
@@ -743,24 +744,6 @@ class EventEngine:
         lo = max(0, pos - self.g.modality_window)
         window = lower[lo:pos]
         return self._has(window, seqs)
-
-
-# prepositions and adverbs built like verbs: "menurut" (according to), "melalui" (via)
-_NOT_VERBS = frozenset({"menurut", "mengenai", "menjelang", "menyusul", "melalui", "bersama",
-                        "bersamaan", "berdasarkan", "diantara", "diantaranya", "disamping"})
-
-
-def _verb_like(w: str) -> bool:
-    """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase;
-    a reduplicated adverb is none ("diam-diam", "berulang-ulang" once split as "berulang"),
-    nor a preposition of verbal form ("menurut rencana", "melalui Kementerian")."""
-    if w in _NOT_VERBS:
-        return False
-    if "-" in w:
-        a, _, b = w.partition("-")
-        if a == b or b in a:
-            return False
-    return len(w) >= 7 and w.startswith(("mem", "men", "meng", "meny", "di", "ber"))
 
 
 def _same(a: Mention, b: Mention) -> bool:

@@ -124,3 +124,21 @@ def analyses(word: str) -> list[Analysis]:
                     seen.add(a)
                     out.append(a)
     return out
+
+
+# prepositions and adverbs built like verbs: "menurut" (according to), "melalui" (via)
+_NOT_VERBS = frozenset({"menurut", "mengenai", "menjelang", "menyusul", "melalui", "bersama",
+                        "bersamaan", "berdasarkan", "diantara", "diantaranya", "disamping"})
+
+
+def verb_like(w: str) -> bool:
+    """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase;
+    a reduplicated adverb is none ("diam-diam", "berulang-ulang" once split as "berulang"),
+    nor a preposition of verbal form ("menurut rencana", "melalui Kementerian")."""
+    if w in _NOT_VERBS:
+        return False
+    if "-" in w:
+        a, _, b = w.partition("-")
+        if a == b or b in a:
+            return False
+    return len(w) >= 7 and w.startswith(("mem", "men", "meng", "meny", "di", "ber"))
