@@ -26,6 +26,8 @@ from .lexicon import Grammar, Lexicon, TriggerHit
 from .morph import analyses
 from .morph import verb_like as _verb_like
 
+_ATTACK_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+
 Parse = tuple[list[int], list[str]]
 """Each token's head (index in the sentence, -1 for the root) and UD relation."""
 
@@ -195,7 +197,7 @@ class EventEngine:
             frame = [*t.target, *self.g.nominal_targets]
             gen = self._obj(hit.end, lower, ms, slack=1, head=hit.head)
             agent = self._after(hit.end, lower, ms, self._agent, window=5)
-            victims = self._victims(hit, lower, ms) if t.cameo[:2] in ("18", "19", "20") else []
+            victims = self._victims(hit, lower, ms) if t.cameo[:2] in _ATTACK_ROOTS else []
             if victims:
                 # "Dua warga Palestina tewas dalam serangan udara yang dilancarkan Israel"
                 attacker = gen or self._after(hit.end, lower, ms, self._attack_rel, window=5)
@@ -231,7 +233,7 @@ class EventEngine:
             if t.inverse:
                 actors, targets = targets, actors
         if not targets and actors and voice in ("active", "middle", "nominal", "bare") and (
-                t.cameo[:2] in ("18", "19", "20")):
+                t.cameo[:2] in _ATTACK_ROOTS):
             targets = self._held_by(hit, lower, ms)
         if not actors and voice in ("active", "middle", "nominal", "bare"):
             actors = self._fronted_subject(hit, lower, ms, targets)
@@ -494,7 +496,7 @@ class EventEngine:
                 ) -> list[Mention]:
         """The object of a verb of harm whose subject is this attack noun ("serangan udara
         Israel pekan lalu menewaskan tiga anggota Hamas"), or nothing."""
-        if hit.trigger.trigger.cameo[:2] not in ("18", "19", "20"):
+        if hit.trigger.trigger.cameo[:2] not in _ATTACK_ROOTS:
             return []
         harm = False  # "... menghancurkan satu pusat perdagangan ... dan mencederai tiga orang"
         for k in range(pos, min(len(lower), pos + 16)):

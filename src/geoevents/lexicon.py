@@ -58,6 +58,10 @@ class Grammar(BaseModel):
     """Classifiers that make "<number> <classifier>" a group of people ("15 orang")."""
     continuations: list[str]
     speech_verbs: list[str]
+    name_markers: list[str]
+    """Prepositions of persons: a lone capitalised word after them is a name."""
+    name_openers: list[str]
+    """Words after which a lone capitalised word before a verb is a subject's name."""
     discard: list[str]
 
 

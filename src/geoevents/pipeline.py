@@ -165,8 +165,8 @@ class ActorStage:
             self.gaz, g.pronouns, bare_names=bare_names,
             not_names=[*g.not_names, *calendar], places=g.locatives, numerals=g.numerals,
             people_counters=g.people_counters,
-            name_before=[*g.speech_verbs, "dengan", "kepada", "terhadap", "oleh", "bersama"],
-            name_after=[*g.aspect, "juga", "kemudian", "lalu", "pun", "namun", "tetapi", "tapi"])
+            name_before=[*g.speech_verbs, *g.name_markers],
+            name_after=[*g.aspect, *g.name_openers])
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
