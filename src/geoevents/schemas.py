@@ -150,6 +150,9 @@ class Trigger(_Strict):
     """Inflected words that share the base but never realise this entry: "perjanjian"
     (treaty) is no form of "berjanji", "keamanan" (security) none of "mengamankan"."""
     note: str | None = None
+    count: int | None = Field(default=None, ge=0)
+    """How many sentences of the IndoSum news corpus (3,743 articles) the entry matched when
+    it was written (``scripts/count_triggers.py``): evidence that the form is used in news."""
     positive: list[TriggerExample] = Field(min_length=1)
     negative: list[str] = Field(min_length=1)
 
