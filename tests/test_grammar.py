@@ -486,3 +486,29 @@ def test_bare_root_modifying_a_noun_is_no_event():
     assert pairs("Pengacara itu menjelaskan aturan ekstradisi kepada para jaksa Malaysia.") == set()
     # a headline verb right after its subject is one
     assert pairs("Israel kritik PBB.") == {("Israel", "United Nations")}
+
+
+def test_light_verb_subject_acts_on_the_noun():
+    # "melakukan" (me- before l) is a verb like "mengadakan"
+    assert pairs("Perdana Menteri India Narendra Modi melakukan kunjungan ke Bangladesh.") == {
+        ("Narendra Modi", "Bangladesh")}
+    assert pairs("Angkatan udara Rusia melakukan serangan terhadap ISIS.") == {
+        ("Russia", "Islamic State")}
+
+
+def test_coordinated_subject_of_a_light_verb_with_a_reciprocal_noun():
+    assert pairs("Vietnam dan Filipina menggelar pertemuan di Hanoi.") == {
+        ("Vietnam", "Philippines")}
+
+
+def test_between_names_both_sides():
+    assert pairs("Bentrokan antara tentara Thailand dan Kamboja pecah lagi.") == {
+        ("Thailand", "Cambodia")}
+    # a passive verb after the phrase keeps it as the target
+    assert pairs("Hubungan antara Kenya dan Somalia diselidiki.") == set()
+
+
+def test_a_bare_root_after_a_verb_is_its_object_noun():
+    # "sanksi Uni Eropa" is the object of "mengecam", not a headline verb "sanksi"
+    got = events("Venezuela mengecam sanksi Uni Eropa.")
+    assert [c for _, c, _, _ in got] == ["111"]

@@ -65,6 +65,7 @@ class EventEngine:
         self._cont = {fold(x) for x in grammar.continuations}
         self._prep = {fold(x) for x in grammar.prepositions}
         self._mutual = {fold(x) for x in grammar.reciprocal}
+        self._between_words = {fold(x) for x in grammar.between}
         self._quant = _seqs(grammar.quantifiers)
         self._purpose = {fold(x) for x in grammar.purpose}
         self._fronting = {fold(x) for x in grammar.fronting}
@@ -164,6 +165,7 @@ class EventEngine:
                  prev: tuple[TriggerHit, list[Mention]] | None = None) -> list[RawEvent]:
         t = hit.trigger.trigger
         voice = hit.voice
+        light_subject = False  # the actors are the subject of a light verb before the noun
         left = self._left_group(hit.start, lower, ms)
         k = hit.start
         while k > 0 and lower[k - 1] in self._det:
@@ -224,6 +226,7 @@ class EventEngine:
                 light = not gap or _verb_like(gap[-1]) or gap[-1] in self._det or (
                     gap[-1],) in self._quant
                 actors = left if left and len(gap) <= 3 and light else []
+                light_subject = bool(actors)
                 targets = self._targets(frame, hit.end, lower, ms, no_obj=True, window=3)
         else:
             if voice == "bare" and self._modifier(hit, lower, left):
@@ -235,6 +238,11 @@ class EventEngine:
         if not targets and actors and voice in ("active", "middle", "nominal", "bare") and (
                 t.cameo[:2] in _ATTACK_ROOTS):
             targets = self._held_by(hit, lower, ms)
+        if (not actors and voice != "passive" and len(targets) >= 2
+                and self._between(targets[0], lower)):
+            # "baku tembak antara pasukan Pakistan dan India", "pertemuan antara X dan Y":
+            # the first named acts on the others (the reverse reading is the optional one)
+            actors, targets = targets[:1], targets[1:]
         if not actors and voice in ("active", "middle", "nominal", "bare"):
             actors = self._fronted_subject(hit, lower, ms, targets)
         if not actors and self._zero_subject(hit.start, lower):
@@ -249,8 +257,10 @@ class EventEngine:
             tag = "+mutual" if mutual else "+reciprocal"
             return [RawEvent(actors[0], actors[0], hit, t.cameo,
                              self._window_has(lower, hit.start, self._neg), f"{t.id}/{voice}{tag}")]
-        if not targets and (t.reciprocal or mutual) and voice != "nominal" and actors and len(
-                actors) > 1:
+        if not targets and (t.reciprocal or mutual) and (voice != "nominal" or light_subject) \
+                and actors and len(actors) > 1:
+            # "Indonesia dan Malaysia melakukan kerja sama": a coordinated subject of a light
+            # verb with a reciprocal noun acts like the subject of the verb itself
             if mutual:
                 # "Baik India maupun Pakistan saling tuding": both directions
                 pairs = [(a, b) for a in actors for b in actors if a is not b]
@@ -304,7 +314,8 @@ class EventEngine:
         if not left:
             return True
         gap = lower[left[-1].end:hit.start]
-        if not gap or (len(gap) == 1 and gap[0] not in self._prep and gap[0] not in self._bound):
+        if not gap or (len(gap) == 1 and gap[0] not in self._prep and gap[0] not in self._bound
+                       and not _verb_like(gap[0])):
             return False  # "Israel kritik PBB", "Israel juga kritik PBB"; not "Israel akibat
             # kritik Dewan HAM PBB", where a preposition makes "kritik" a noun
         if self._modifier(hit, lower, left):
@@ -564,6 +575,13 @@ class EventEngine:
             return None
         # no comma opens it ("X yang didukung Y, melancarkan"): the noun ends before "yang"
         return next((y for y in range(j + 1, k) if lower[y] == "yang"), None)
+
+    def _between(self, m: Mention, lower: list[str]) -> bool:
+        """Whether ``m`` opens the phrase of a "between" word ("antara para pihak ...")."""
+        k = m.start - 1
+        while k >= 0 and lower[k] in self._det:
+            k -= 1
+        return k >= 0 and lower[k] in self._between_words
 
     def _in_pp(self, m: Mention, lower: list[str]) -> bool:
         return m.start > 0 and lower[m.start - 1] in self._prep

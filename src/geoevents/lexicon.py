@@ -27,6 +27,9 @@ class Grammar(BaseModel):
     clause_boundaries: list[str]
     coordinators: list[str]
     reciprocal: list[str]
+    between: list[str]
+    """Words whose phrase names both sides of a two-way action: "bentrokan antara polisi dan
+    demonstran" (the first named is the actor)."""
     governing_roots: list[str]
     passive_agent: list[str]
     determiners: list[str]

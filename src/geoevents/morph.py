@@ -126,9 +126,18 @@ def analyses(word: str) -> list[Analysis]:
     return out
 
 
-# prepositions and adverbs built like verbs: "menurut" (according to), "melalui" (via)
-_NOT_VERBS = frozenset({"menurut", "mengenai", "menjelang", "menyusul", "melalui", "bersama",
-                        "bersamaan", "berdasarkan", "diantara", "diantaranya", "disamping"})
+# Words built like verbs that are none: prepositions and conjunctions ("menurut" according
+# to, "melalui" via, "melainkan" but), nouns and adjectives that begin like a prefix
+# ("menteri", "direktur", "diskusi", "berbagai", "bersenjata": "kelompok bersenjata"). The
+# most frequent such words of the IndoSum news corpus.
+_NOT_VERBS = frozenset({
+    "menurut", "menurutnya", "mengenai", "menjelang", "menyusul", "melalui", "melainkan",
+    "bersama", "bersamaan", "berdasarkan", "diantara", "diantaranya", "disamping", "mengapa",
+    "menteri", "mendatang", "menengah", "direktur", "direktorat", "dirinya", "digital",
+    "diskusi", "distribusi", "diplomatik", "disiplin", "dimensi", "berbagai", "berikut",
+    "berikutnya", "beragam", "bersangkutan", "berbahaya", "bersenjata", "bersalah",
+    "berlebihan", "berkualitas", "berharga", "berkelanjutan", "beruntun", "merdeka",
+})
 
 
 def verb_like(w: str) -> bool:
@@ -141,4 +150,5 @@ def verb_like(w: str) -> bool:
         a, _, b = w.partition("-")
         if a == b or b in a:
             return False
-    return len(w) >= 7 and w.startswith(("mem", "men", "meng", "meny", "di", "ber"))
+    # meN- before l/r/w/y keeps "me-": "melakukan", "merebut", "mewakili", "meyakini"
+    return len(w) >= 7 and w.startswith(("mem", "men", "mel", "mer", "mew", "mey", "di", "ber"))
