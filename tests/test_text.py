@@ -54,3 +54,17 @@ def test_tokenized_text_from_aggregators():
         "Hal itu terjadi Kamis ( 13 / 7 ) .",
     ]
     assert text[segs[0].content_start:].startswith("Israel")
+
+
+def test_links_inside_a_paragraph_are_skipped_in_any_case():
+    text = ("Polisi menahan dua orang . ( Baca : Demo Buruh Ricuh di Bekasi ) Kapolda lalu "
+            "memberi keterangan . BACA JUGA: Harga Cabai Melonjak . Sidang digelar besok .")
+    segs = Segmenter(load_text_rules())(text)
+    skipped = [text[s.start:s.end] for s in segs if s.skipped]
+    kept = [text[s.start:s.end] for s in segs if not s.skipped]
+    assert skipped == ["( Baca : Demo Buruh Ricuh di Bekasi )",
+                       "BACA JUGA: Harga Cabai Melonjak ."]
+    assert kept == ["Polisi menahan dua orang .", "Kapolda lalu memberi keterangan .",
+                    "Sidang digelar besok ."]
+    # a sentence that only mentions reading is news
+    assert not Segmenter(load_text_rules())("Bacaan doa dipimpin ulama .")[0].skipped

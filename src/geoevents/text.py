@@ -21,6 +21,9 @@ class TextRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     skip_prefixes: list[str]
+    link_prefixes: list[str]
+    """Sentences that open with these (in any case, after an opening bracket) are links to
+    other stories, also inside a paragraph: "( Baca : Petugas Dilempari Batu )"."""
     skip_lines: list[str]
     caption_patterns: list[str]
     dateline_pattern: str
@@ -62,6 +65,7 @@ class Segmenter:
         self._dateline = re.compile(rules.dateline_pattern)
         self._abbrev = set(rules.abbreviations)
         self._skip_lines = {s.casefold() for s in rules.skip_lines}
+        self._links = tuple(p.casefold() for p in rules.link_prefixes)
 
     def __call__(self, text: str) -> list[Segment]:
         """Segment ``text``; the segments are in order and do not overlap."""
@@ -86,7 +90,27 @@ class Segmenter:
                     dateline_tries = 0
                 else:
                     dateline_tries -= 1
-            out.extend(self._sentences(text, a, b, content))
+            out.extend(self._links_skipped(text, self._sentences(text, a, b, content)))
+        return out
+
+    def _links_skipped(self, text: str, sentences: list[Segment]) -> list[Segment]:
+        """Sentences that are links to other stories inside a paragraph ("( Baca : Petugas
+        Dilempari Batu ... )", "BACA JUGA: ...") are skipped, in any case."""
+        out = []
+        for seg in sentences:
+            body = text[seg.start:seg.end]
+            if not body.lstrip("([ \t").casefold().startswith(self._links):
+                out.append(seg)
+                continue
+            close = body.find(")") + 1 if body.startswith("(") else 0
+            rest = close + len(body[close:]) - len(body[close:].lstrip())
+            if close > 0 and rest < len(body):
+                # "( Baca : ... ) Presiden Joko Widodo ...": the news goes on after the link
+                out.append(Segment(seg.start, seg.start + close, True, "boilerplate", seg.start))
+                out.append(Segment(seg.start + rest, seg.end,
+                                   content_start=max(seg.content_start, seg.start + rest)))
+            else:
+                out.append(Segment(seg.start, seg.end, True, "boilerplate", seg.start))
         return out
 
     def _skip_reason(
