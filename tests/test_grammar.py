@@ -512,3 +512,9 @@ def test_a_bare_root_after_a_verb_is_its_object_noun():
     # "sanksi Uni Eropa" is the object of "mengecam", not a headline verb "sanksi"
     got = events("Venezuela mengecam sanksi Uni Eropa.")
     assert [c for _, c, _, _ in got] == ["111"]
+
+
+def test_an_i_suffix_on_a_plain_verb_is_the_same_act():
+    # "menembaki" (shoot at, repeatedly) reports the shooting of "menembak"
+    assert pairs("Tentara Myanmar menembaki warga Rohingya.") == {("Myanmar", "Rohingya")}
+    assert pairs("Warga Rohingya ditembaki tentara Myanmar.") == {("Myanmar", "Rohingya")}

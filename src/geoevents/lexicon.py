@@ -182,6 +182,9 @@ class Lexicon:
             # passive of a -kan verb of giving may take -i: "menjatuhkan sanksi" / "dijatuhi"
             kan = {a.suffix, c.suffix} == {"", "kan"} or (
                 a.prefix == "di" and a.suffix == "i" and c.suffix == "kan")
+            # -i on a plain meN- verb repeats the act or marks its place: "menembaki",
+            # "memukuli", "melempari" are the shooting, beating, pelting of "menembak" ...
+            kan = kan or (c.suffix == "" and a.suffix == "i" and a.prefix in ("meN", "di"))
             if a.suffix != c.suffix and not kan:
                 # "mengunjungi" (meN-i) and "berkunjung" (ber-) report the same visit
                 ok = c.suffix == "i" and a.prefix == "ber" and a.suffix == ""
