@@ -75,3 +75,17 @@ def test_parser_option():
     rows = [json.loads(line) for line in parsed.stdout.splitlines()]
     assert [(r["actor"]["name"], r["target"]["name"]) for r in rows] == [
         ("People's Representative Council", "Joko Widodo")]
+
+
+def test_info_counts_the_shipped_data(nlp):
+    from geoevents.cli import main
+
+    r = run("info", "--json")
+    assert r.returncode == 0, r.stderr
+    info = json.loads(r.stdout)
+    assert info["entities"] == len(nlp.gazetteer.entities)
+    assert sum(info["entities_by_kind"].values()) == info["entities"]
+    assert info["people_with_dated_roles"] <= info["entities_by_kind"]["person"]
+    assert sum(info["triggers_by_root"].values()) == info["triggers"]
+    assert set(info["triggers_by_root"]) == {f"{r:02d}" for r in range(2, 21)}
+    assert main(["info"]) == 0

@@ -1,4 +1,4 @@
-"""Command line: ``geoevents extract`` and ``geoevents eval``.
+"""Command line: ``geoevents extract``, ``geoevents eval`` and ``geoevents info``.
 
 The CLI is a thin layer over the library; it is the only code that prints.
 """
@@ -100,6 +100,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
     w1 = rep.date_accuracy_within_1_day
     print(f"date accuracy within 1 day: {'n/a' if w1 is None else f'{w1:.3f}'}")
     print(rep.summary())
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """Print what the shipped data holds (entities, dated roles, triggers by root)."""
+    from .summary import data_summary
+
+    info = data_summary(tuple(args.gazetteer or ()), tuple(args.triggers or ())).as_dict()
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return 0
+    print(f"geoevents {__version__}")
+    for key, value in info.items():
+        if isinstance(value, dict):
+            print(f"{key}: " + ", ".join(f"{k} {v:,}" for k, v in value.items()))
+        else:
+            print(f"{key}: {value:,}")
     return 0
 
 
@@ -231,6 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help="print up to N misses and N false alarms")
     common(ev)
     ev.set_defaults(func=cmd_eval)
+    inf = sub.add_parser("info", help="counts of the shipped data (gazetteer, lexicon)")
+    inf.add_argument("--json", action="store_true", help="print the counts as JSON")
+    inf.add_argument("--gazetteer", action="append", metavar="FILE",
+                     help="extra gazetteer JSONL merged over the default (repeatable)")
+    inf.add_argument("--triggers", action="append", metavar="FILE",
+                     help="extra trigger YAML added to the lexicon (repeatable)")
+    inf.set_defaults(func=cmd_info)
     _add_nlp_commands(sub)
     return p
 

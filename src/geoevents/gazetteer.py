@@ -10,6 +10,8 @@ metonym, not "istana pasir").
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +23,13 @@ from .schemas import AgentWord, GazetteerRecord
 
 EntryKind = Literal["entity", "metonym", "agent"]
 
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+"""An alias of letters and single spaces, which every tokenizer splits on the spaces."""
 
+
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
-    """Case-fold and strip diacritics: "Erdoğan" → "erdogan"."""
+    """Case-fold and strip diacritics: "Erdoğan" → "erdogan" (cached: words repeat)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().replace("’", "'")
@@ -78,10 +84,10 @@ class Gazetteer:
     _fuzzy_choices: dict[str, str] = field(init=False)
     _fuzzy_ids: dict[str, str] = field(init=False)
     _by_office: dict[tuple[str, str | None], list[GazetteerRecord]] = field(init=False)
-    _strings: dict[str, tuple[Entry, ...]] = field(init=False)
     _by_name: dict[str, str] = field(init=False)
     _kind_of: dict[str, AgentWord] = field(init=False)
     _typos: dict[tuple[str, float], str | None] = field(init=False)
+    _word_tokens: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.entities = {r.id: r for r in self.records}
@@ -90,7 +96,9 @@ class Gazetteer:
         self._fuzzy_choices = {}
         self._fuzzy_ids = {}
         self._by_office = {}
-        self._written: set[str] = set()
+        self._word_tokens = {}
+        self._prime_words([*(a for r in self.records for a in (r.name, *r.aliases)),
+                           *(w for a in self.agents for w in (a.term, *a.variants))])
         for rec in self.records:
             for alias in [rec.name, *rec.aliases]:
                 self._add(alias, Entry("entity", rec.id))
@@ -107,13 +115,6 @@ class Gazetteer:
             for w in [a.term, *a.variants]:
                 self._add(w, Entry("agent", a.term, sector=a.sector), agent=True)
         self._max_len = max((len(k) for k in self._trie), default=1)
-        # the aliases as written, for lookups that need no tokenizer (geoevents.resolve)
-        self._strings = {}
-        for alias in self._written:
-            words = [t for t in self.tokenize(alias) if t.strip()]
-            entries = self._trie.get(tuple(fold(w) for w in words), [])
-            self._strings[alias] = tuple(
-                e for e in entries if self._accept(e, words, 0, len(words)))
         self._first = {k[0] for k in self._trie}
         self._by_name = {r.name: r.id for r in self.records}
         self._typos = {}
@@ -127,9 +128,38 @@ class Gazetteer:
                 if named is not None and named[1] is not None:
                     self._kind_of[named[1]] = a
 
+    def _prime_words(self, aliases: Sequence[str]) -> None:
+        """Tokenize the distinct words of the plain aliases in one tokenizer call: the words,
+        joined by spaces, come back as consecutive tokens that spell each word out."""
+        words = list(dict.fromkeys(w for a in aliases if _PLAIN.fullmatch(a)
+                                   for w in a.split(" ")))
+        toks = iter(t for t in self.tokenize(" ".join(words)) if t.strip())
+        for w in words:
+            got: list[str] = []
+            n = 0
+            while n < len(w):
+                t = next(toks)
+                got.append(t)
+                n += len(t)
+            self._word_tokens[w] = got
+
+    def _words(self, alias: str) -> list[str]:
+        """The tokens of an alias as the document tokenizer splits them. The tokenizer splits
+        on spaces first, so an alias of letters and single spaces ("Vladimir Putin") is split
+        word by word, each distinct word tokenized once: the tens of thousands of aliases share
+        most of their words."""
+        if not _PLAIN.fullmatch(alias):
+            return [t for t in self.tokenize(alias) if t.strip()]
+        out: list[str] = []
+        for w in alias.split(" "):
+            toks = self._word_tokens.get(w)
+            if toks is None:
+                toks = self._word_tokens[w] = [t for t in self.tokenize(w) if t.strip()]
+            out.extend(toks)
+        return out
+
     def _add(self, alias: str, entry: Entry, *, agent: bool = False) -> None:
-        self._written.add(alias)
-        toks = [t for t in self.tokenize(alias) if t.strip()]
+        toks = self._words(alias)
         if not toks:
             return
         key = tuple(fold(t) for t in toks)
@@ -189,13 +219,9 @@ class Gazetteer:
     def lookup(self, alias: str) -> list[Entry]:
         """Exact lookup of an alias (case rules as in :meth:`match`).
 
-        Aliases written as in the gazetteer are found in a string index without tokenizing;
-        anything else goes through the tokenizer, as the pipeline's text does.
+        The alias goes through the tokenizer, as the pipeline's text does.
         """
-        hit = self._strings.get(alias)
-        if hit is not None:
-            return list(hit)
-        words = [t for t in self.tokenize(alias) if t.strip()]
+        words = self._words(alias)
         entries = self._trie.get(tuple(fold(w) for w in words), [])
         return [e for e in entries if self._accept(e, words, 0, len(words))]
 
