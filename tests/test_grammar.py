@@ -518,3 +518,11 @@ def test_an_i_suffix_on_a_plain_verb_is_the_same_act():
     # "menembaki" (shoot at, repeatedly) reports the shooting of "menembak"
     assert pairs("Tentara Myanmar menembaki warga Rohingya.") == {("Myanmar", "Rohingya")}
     assert pairs("Warga Rohingya ditembaki tentara Myanmar.") == {("Myanmar", "Rohingya")}
+
+
+def test_a_companion_of_the_subject_acts_too():
+    assert pairs("Kanselir Angela Merkel bersama Presiden Emmanuel Macron mengecam Iran.") == {
+        ("Angela Merkel", "Iran"), ("Emmanuel Macron", "Iran")}
+    # after the verb, a companion is no target
+    assert pairs("Menlu Retno Marsudi bertemu Menlu Jepang bersama Menlu Australia.") == {
+        ("Retno Marsudi", "Yoko Kamikawa")}

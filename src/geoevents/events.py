@@ -66,6 +66,7 @@ class EventEngine:
         self._prep = {fold(x) for x in grammar.prepositions}
         self._mutual = {fold(x) for x in grammar.reciprocal}
         self._between_words = {fold(x) for x in grammar.between}
+        self._comitative = _seqs(grammar.comitative)
         self._quant = _seqs(grammar.quantifiers)
         self._purpose = {fold(x) for x in grammar.purpose}
         self._fronting = {fold(x) for x in grammar.fronting}
@@ -606,6 +607,13 @@ class EventEngine:
                 group.insert(0, ms[idx - 2])
                 idx -= 2
                 fresh = True
+                continue
+            if gap and tuple(gap) in self._comitative:
+                # "Presiden Joko Widodo bersama Perdana Menteri Jepang mengecam ...": the
+                # companion acts too
+                group.insert(0, prev)
+                idx -= 1
+                fresh = False
                 continue
             if not gap or not all(w in self._coord for w in gap):
                 break

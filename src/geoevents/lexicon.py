@@ -28,6 +28,9 @@ class Grammar(BaseModel):
     coordinators: list[str]
     reciprocal: list[str]
     between: list[str]
+    comitative: list[str]
+    """Words that join a companion to a subject: "Presiden Joko Widodo bersama Perdana Menteri
+    Jepang mengecam ..." (both criticise)."""
     """Words whose phrase names both sides of a two-way action: "bentrokan antara polisi dan
     demonstran" (the first named is the actor)."""
     governing_roots: list[str]
