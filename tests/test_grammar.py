@@ -526,3 +526,10 @@ def test_a_companion_of_the_subject_acts_too():
     # after the verb, a companion is no target
     assert pairs("Menlu Retno Marsudi bertemu Menlu Jepang bersama Menlu Australia.") == {
         ("Retno Marsudi", "Yoko Kamikawa")}
+
+
+def test_indonesian_citizens_are_indonesian_wherever_they_are():
+    got = events("Polisi Malaysia menahan tiga WNI di Sabah.")
+    assert [(a, c, t) for a, c, t, _ in got] == [("Malaysia", "173", "Indonesian citizens")]
+    got = geoevents.extract("Yordania mendeportasi puluhan TKI.", published=PUB)
+    assert [(e.target.country, e.target.sector) for e in got] == [("IDN", "CVL")]
