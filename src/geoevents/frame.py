@@ -26,9 +26,9 @@ COLUMNS: list[str] = [
     "doc_id", "actor_mention", "actor_name", "actor_id", "actor_country", "actor_sector",
     "actor_cameo", "cameo", "root", "label", "plover", "goldstein", "trigger",
     "target_mention", "target_name", "target_id", "target_country", "target_sector",
-    "target_cameo", "date", "date_text", "negated", "rule", "sentence", "sentence_start",
-    "sentence_end", "actor_kind", "actor_start", "actor_end", "target_kind", "target_start",
-    "target_end", "trigger_start", "trigger_end",
+    "target_cameo", "date", "date_text", "date_granularity", "negated", "rule", "sentence",
+    "sentence_start", "sentence_end", "actor_kind", "actor_start", "actor_end", "target_kind",
+    "target_start", "target_end", "trigger_start", "trigger_end",
 ]
 """The flat columns of one event, in output order (CSV header, Parquet and frame columns)."""
 
@@ -70,6 +70,7 @@ def event_row(e: Event, doc_id: str | None) -> dict[str, Any]:
         "target_id": t.id if t else None, "target_country": t.country if t else None,
         "target_sector": t.sector if t else None, "target_cameo": t.cameo if t else None,
         "date": e.date.isoformat() if e.date else None, "date_text": e.date_text,
+        "date_granularity": e.date_granularity,
         "negated": e.negated, "rule": e.rule, "sentence": e.sentence,
         "sentence_start": e.sentence_span[0], "sentence_end": e.sentence_span[1],
         "actor_kind": a.kind, "actor_start": a.span[0], "actor_end": a.span[1],

@@ -71,6 +71,9 @@ class Event(_Frozen):
     target: Actor | None
     date: dt.date | None
     date_text: str | None = None
+    date_granularity: Granularity = "day"
+    """"month" when the sentence names only a month ("awal September lalu": ``date`` is the
+    first of it), "year" when it names only a year (``date`` is then None)."""
     sentence: str
     sentence_span: tuple[int, int]
     negated: bool = False
