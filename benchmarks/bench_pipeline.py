@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import spacy
 from corpus import articles, rates
 
 import geoevents
@@ -29,7 +31,14 @@ def main() -> None:
     texts = [d["text"] for d in docs]
 
     parser = None if args.parser == "none" else args.parser
+    # load time: the first pipeline of the process (data files read and indexed) against
+    # spacy.blank("id"), both timed here
+    t0 = time.perf_counter()
+    spacy.blank("id")
+    t_blank_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
     nlp = geoevents.load(parser=parser)
+    t_load = time.perf_counter() - t0
     r = rates(nlp, texts)
     n_tok, n_sent, n_events = r["tokens"], r["sentences"], r["events"]
     t_blank, t_pipe = r["t_blank"], r["t_pipe"]
@@ -42,6 +51,8 @@ def main() -> None:
     print(f"geoevents {label}:     {len(texts) / t_pipe:,.0f} docs/s, "
           f"{n_sent / t_pipe:,.0f} sentences/s")
     print(f"ratio pipeline/tokenizer (throughput): {t_blank / t_pipe:.3f}")
+    print(f"load: geoevents.load() {t_load:.2f} s, spacy.blank('id') {t_blank_load:.2f} s, "
+          f"ratio {t_load / t_blank_load:.1f}")
     print(f"peak RSS: {rss_mb:,.0f} MB")
 
 
