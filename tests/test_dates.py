@@ -655,3 +655,15 @@ def test_custom_rules_are_used() -> None:
     (m,) = r.find("Dia datang kemarinnya.", dt.date(2021, 10, 21))
     assert m.date == dt.date(2021, 10, 20)
     assert DateResolver().find("Dia datang kemarinnya.", dt.date(2021, 10, 21)) == []
+
+
+def test_an_event_dated_by_month_or_year_only():
+    import geoevents
+
+    doc = geoevents.analyze("Pasukan Suriah menyerang ISIS sejak awal Maret lalu .",
+                            published="2019-06-20")
+    assert [(e.date, e.date_granularity) for e in doc.events] == [(dt.date(2019, 3, 1), "month")]
+    doc = geoevents.analyze("Pada 2014 , Rusia menyerang Ukraina .", published="2019-06-20")
+    assert [(e.date, e.date_granularity) for e in doc.events] == [(None, "year")]
+    doc = geoevents.analyze("Rusia menyerang Ukraina .", published="2019-06-20")
+    assert [(e.date, e.date_granularity) for e in doc.events] == [(dt.date(2019, 6, 20), "day")]

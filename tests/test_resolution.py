@@ -785,3 +785,17 @@ def test_resolve_stays_callable() -> None:
     geoevents.resolve("Kremlin")
     assert callable(geoevents.resolve)
     assert geoevents.resolve("Kremlin") is not None
+
+
+def test_the_speaker_of_a_quotation_over_several_sentences():
+    text = ("“ Kami akan membantu Bangladesh . Kami juga mengecam Myanmar , ” kata Menteri Luar "
+            "Negeri Malaysia Anifah Aman .")
+    got = {(e.actor.name, e.target.name) for e in geoevents.extract(text, published="2017-09-10")}
+    assert got == {("Anifah Aman", "Bangladesh"), ("Anifah Aman", "Myanmar")}
+
+
+def test_the_speaker_named_before_a_quotation():
+    text = ("Perdana Menteri Malaysia Najib Razak mengatakan , “ Kami mendesak Myanmar "
+            "menghentikan kekerasan . Kami siap membantu Bangladesh . ”")
+    got = {(e.actor.name, e.target.name) for e in geoevents.extract(text, published="2017-09-10")}
+    assert got == {("Najib Razak", "Myanmar"), ("Najib Razak", "Bangladesh")}

@@ -64,6 +64,14 @@ class Grammar(BaseModel):
     """Classifiers that make "<number> <classifier>" a group of people ("15 orang")."""
     continuations: list[str]
     speech_verbs: list[str]
+    saying_verbs: list[str]
+    period_openers: list[str]
+    """Prepositions before a month or year that dates an event: "sejak pertengahan Januari",
+    "pada 2013"."""
+    period_parts: list[str]
+    """Words between such a preposition and the month: "pada awal September lalu"."""
+    """Verbs whose subject says the quotation after them: "Presiden Joko Widodo mengatakan,
+    “Kami mendesak Myanmar ...”" (kami is the president's side)."""
     name_markers: list[str]
     """Prepositions of persons: a lone capitalised word after them is a name."""
     name_openers: list[str]

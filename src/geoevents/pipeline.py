@@ -9,6 +9,7 @@ and shared (see :mod:`geoevents.resources`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
@@ -27,9 +28,10 @@ from .actors import ActorRecognizer, Mention
 from .clean import LanguageCheck, load_language_rules, looks_like_html, working_view
 from .dates import DateResolver, load_date_rules
 from .events import EventEngine, RawEvent
-from .gazetteer import Gazetteer
-from .lexicon import Lexicon, load_grammar
-from .models import Action, Actor, DateMention, Document, Event, Sentence
+from .gazetteer import Gazetteer, fold
+from .lexicon import Lexicon, TriggerHit, load_grammar
+from .models import Action, Actor, DateMention, Document, Event, Granularity, Sentence
+from .places import PlaceSpan, load_places
 from .resources import (
     cameo_info,
     default_gazetteer_files,
@@ -188,7 +190,7 @@ class ActorStage:
                                             strict=True):
             st.mentions.append([] if seg.skipped else self.recognizer.short_forms(
                 words, starts, ms, seen))
-        self._default_country(st.mentions, st.tokens or [])
+        self._default_country(st.mentions, st.tokens or [], self._dateline(st))
         return doc
 
     def _institution(self, words: list[str], m: Mention) -> AgentWord | None:
@@ -203,45 +205,170 @@ class ActorStage:
         return found
 
     def _default_country(self, mentions: list[list[Mention]],
-                         tokens: list[tuple[list[str], list[int]]]) -> None:
-        """Give role-only actors without a country ("polisi", "satu perusahaan pelayaran")
-        a country: the nearest state named before them in the same sentence ("sanksi kepada
-        dua warga Cina dan satu perusahaan pelayaran"), else the one the story mentions most,
-        else Indonesia (the press is Indonesian: a bare "Kapolri" or "polisi" is Indonesian).
+                         tokens: list[tuple[list[str], list[int]]],
+                         dateline: Sequence[str] = ()) -> None:
+        """Give role-only actors without a country ("polisi", "warga", "pemerintah") one.
+
+        In this order (the words are in ``resources/id/places.yaml``):
+
+        1. a place attached to the actor: "polisi di Manchester" (GBR), "warga Marawi" (PHL),
+           "pengunjuk rasa dari Kabupaten Aceh Utara" (IDN), "warga sipil di Gaza" (a state);
+        2. in the same sentence, the nearest state named before the actor ("sanksi kepada dua
+           warga Cina dan satu perusahaan pelayaran"); for actors who are where the event
+           happens (police, civilians, protesters: ``scene_sectors``) also the nearest place
+           before or after them that is not a destination ("Polisi menangkap dua pria di
+           Surabaya" is Indonesian police, "militer mengirim pasukan ke Rafah" says nothing);
+        3. the story's country (:meth:`_story_country`), else Indonesia (the press is
+           Indonesian: a bare "Kapolri" or "polisi" is Indonesian).
+
+        A bare "pemerintah" / "pemerintah pusat" (``government_words``) becomes its state as
+        a named actor (name, id, sector GOV), as "pemerintah X" is the state X in the
+        annotation guidelines: "pemerintah" in a story about Thailand is *Thailand*.
         """
+        index = load_places()
+        rules = index.rules
+        scene = set(rules.scene_sectors)
+        attach = {fold(w) for w in rules.attachments}
+        dest = {fold(w) for w in rules.destinations}
+        government = {fold(w) for w in rules.government_words}
+        needs = [{m.end for m in ms if self._needs_country(m)} for ms in mentions]
+        if not any(needs):
+            return
+        found: list[list[PlaceSpan] | None] = [None] * len(mentions)
+
+        def places_in(s: int) -> list[PlaceSpan]:
+            spans = found[s]
+            if spans is None:
+                ms = mentions[s]
+                # an actor's own words are no place ("Pemerintah Kota Surabaya" is one actor)
+                spans = found[s] = [
+                    p for p in index.find(tokens[s][0], needs[s])
+                    if not any(m.start < p.end and p.start < m.end for m in ms)]
+            return spans
+
+        ranks: dict[bool, list[str]] = {}
+
+        def story(with_places: bool) -> str:
+            # the story's places are only looked for when an actor falls back on them
+            if with_places not in ranks:
+                ranks[with_places] = self._story_country(
+                    mentions, [places_in(s) for s in range(len(mentions))]
+                    if with_places else None, dateline)
+            return ranks[with_places][0]
+
+        for s, ms in enumerate(mentions):
+            if not needs[s]:
+                continue
+            words = tokens[s][0]
+            places = places_in(s)
+            nearest: tuple[int, str] | None = None  # the last state named: (its end, country)
+            for k, m in enumerate(ms):
+                a = m.actor
+                if not self._needs_country(m):
+                    if a.kind == "state" and a.country:
+                        nearest = (m.end, a.country)
+                    continue
+                assert a.sector is not None
+                c = (self._attached(words, ms, k, places, attach)
+                     or self._nearby(m, nearest, places, dest,
+                                     with_places=a.sector in scene)
+                     or story(a.sector in scene))
+                update: dict[str, Any] = {"country": c, "cameo": c + a.sector}
+                inst = self._institution(words, m) if a.name is None else None
+                named = self.gaz.institution(inst, c) if inst is not None else None
+                state = self.gaz.entities.get(c)
+                if named is not None:
+                    # "Kementerian Sosial" in an Indonesian story: Indonesia's ministry
+                    update.update(name=named[0], id=named[1], kind="organization")
+                elif a.name is None and a.sector == "GOV" and state is not None and \
+                        state.kind == "state" and \
+                        " ".join(fold(w) for w in words[m.start:m.end]) in government:
+                    # "pemerintah" in a story about Thailand: the state Thailand
+                    update.update(name=state.name, id=state.id, kind="state")
+                ms[k] = dataclasses.replace(m, actor=a.model_copy(update=update))
+
+    @staticmethod
+    def _dateline(st: _State) -> list[str]:
+        """The words of the story's dateline ("SURABAYA, KOMPAS.com -"), if it has one."""
+        view = st.view or st.text
+        for seg in st.segments or []:
+            if not seg.skipped and seg.content_start > seg.start:
+                return _tokenize_words("id", view[seg.start:seg.content_start])
+        return []
+
+    @staticmethod
+    def _needs_country(m: Mention) -> bool:
+        """A role-only actor without a country ("polisi"), or a title without a state
+        ("Menteri Perhubungan Ignasius Jonan"): the story's state is theirs."""
+        a = m.actor
+        titled = a.kind == "person" and a.id is None and a.sector is not None
+        return bool((a.name is None or titled) and a.country is None and a.sector
+                    and a.sector != "IGO" and m.pronoun is None)
+
+    @staticmethod
+    def _attached(words: list[str], ms: list[Mention], k: int, places: list[PlaceSpan],
+                  attach: Set[str]) -> str | None:
+        """The country of a place or state right after mention ``k``, directly ("warga
+        Marawi") or after an attaching word ("polisi di Manchester", "warga asal Aceh")."""
+        m = ms[k]
+        at = {m.end}
+        if m.end < len(words) and fold(words[m.end]) in attach:
+            at.add(m.end + 1)
+        for p in places:
+            if p.start in at:
+                return p.place.country
+        nxt = ms[k + 1] if k + 1 < len(ms) else None
+        if nxt is not None and nxt.actor.kind == "state" and nxt.start == m.end + 1 and \
+                fold(words[m.end]) in attach:
+            return nxt.actor.country  # "warga sipil di Gaza" as a state
+        return None
+
+    @staticmethod
+    def _nearby(m: Mention, state: tuple[int, str] | None, places: list[PlaceSpan],
+                dest: Set[str], *, with_places: bool) -> str | None:
+        """The nearest state or place named before ``m`` in its sentence ("bentrokan di
+        Rakhine antara militer dan ..."), with ``with_places`` also a place after it; a
+        destination ("ke Rafah") is no actor's place."""
+        best = (m.start - state[0], state[1]) if state is not None else None
+        for p in places:
+            if (p.marker is not None and p.marker in dest) or (
+                    p.start >= m.end and not with_places):
+                continue
+            d = m.start - p.end if p.end <= m.start else p.start - m.end
+            if best is None or d < best[0]:
+                best = (d, p.place.country)
+        return best[1] if best is not None else None
+
+    @staticmethod
+    def _story_country(mentions: list[list[Mention]], places: list[list[PlaceSpan]] | None,
+                       dateline: Sequence[str]) -> list[str]:
+        """The story's countries, best first: the states its actors belong to most often
+        (each mention 1, those of the first sentence ``lead_weight`` more); with ``places``
+        (for its police and civilians, who are where the story happens) also the places it
+        names and the dateline's place ("SURABAYA, KOMPAS.com -" counts
+        ``dateline_weight``). Ties go to the first named; Indonesia when nothing is named."""
+        index = load_places()
+        rules = index.rules
         counts: dict[str, int] = {}
+        lead = True
         for ms in mentions:
             for m in ms:
                 c = m.actor.country
                 if c and m.pronoun is None:
-                    counts[c] = counts.get(c, 0) + 1
-        default = max(counts, key=lambda c: counts[c]) if counts else "IDN"
-        for ms, (words, _) in zip(mentions, tokens, strict=True):
-            nearest: str | None = None
-            for k, m in enumerate(ms):
-                a = m.actor
-                # a title without a state ("Menteri Perhubungan Ignasius Jonan") is the
-                # story's state's too
-                titled = a.kind == "person" and a.id is None and a.sector is not None
-                if (a.name is None or titled) and a.country is None and a.sector and \
-                        a.sector != "IGO" and m.pronoun is None:
-                    # "warga sipil di Gaza": a place right after the actor decides
-                    nxt = ms[k + 1] if k + 1 < len(ms) else None
-                    here = (nxt.actor.country if nxt is not None and nxt.actor.kind == "state"
-                            and nxt.start == m.end + 1 and words[m.end].lower() == "di"
-                            else None)
-                    c = here or nearest or default
-                    update: dict[str, Any] = {"country": c, "cameo": c + a.sector}
-                    inst = self._institution(words, m) if a.name is None else None
-                    named = self.gaz.institution(inst, c) if inst is not None else None
-                    if named is not None:
-                        # "Kementerian Sosial" in an Indonesian story: Indonesia's ministry
-                        update.update(name=named[0], id=named[1], kind="organization")
-                    ms[k] = Mention(m.start, m.end, a.model_copy(update=update), m.pronoun)
-                elif a.kind == "state" and a.country:
-                    nearest = a.country
-
-
+                    counts[c] = counts.get(c, 0) + 1 + (rules.lead_weight if lead else 0)
+            lead = lead and not ms
+        if places is None:
+            return sorted(counts, key=lambda c: -counts[c]) or ["IDN"]
+        lead = True
+        for ms, ps in zip(mentions, places, strict=True):
+            for p in ps:
+                c = p.place.country
+                counts[c] = counts.get(c, 0) + 1 + (rules.lead_weight if lead else 0)
+            lead = lead and not ms and not ps
+        for p in index.find(dateline, after=range(len(dateline)))[:1]:
+            c = p.place.country
+            counts[c] = counts.get(c, 0) + rules.dateline_weight
+        return sorted(counts, key=lambda c: -counts[c]) or ["IDN"]
 class ParseStage:
     """Stage 3b (with ``parser=``): a dependency parse of each sentence, aligned to its
     content tokens by character offsets, for the parse-aware event rules.
@@ -345,25 +472,73 @@ class ResolveStage:
     def __init__(self) -> None:
         g = load_grammar()
         self.speech = {w.lower() for w in g.speech_verbs}
+        self.saying = {w.lower() for w in g.saying_verbs}
+        self.boundaries = {w.lower() for w in g.clause_boundaries}
+        self.period_openers = {w.lower() for w in g.period_openers}
+        self.period_parts = {w.lower() for w in g.period_parts}
         self.prepositions = {w.lower() for w in g.prepositions}
+
+    def _quote_speakers(self, st: _State) -> dict[int, Actor]:
+        """The speaker of each sentence inside a quotation that runs over several sentences:
+        named after the quote ("“Kami akan membantu. Kami juga mengecam AS,” kata Lavrov") or
+        before it ("Lavrov mengatakan, “Kami ...”"), by segment index."""
+        segs, tokens, mentions = st.segments or [], st.tokens or [], st.mentions or []
+        out: dict[int, Actor] = {}
+        run: list[int] = []  # the segments of the quotation being read
+        opener: Actor | None = None
+        for k, (seg, (words, _), ms) in enumerate(zip(segs, tokens, mentions, strict=True)):
+            if seg.skipped:
+                continue
+            marks = [i for i, w in enumerate(words) if w in _QUOTES]
+            if not run and marks and len(marks) % 2 == 1:
+                # a quotation opens here and stays open: who says it, if named before it
+                run, opener = [k], self._speaker_before(words, ms, marks[0])
+                continue
+            if run:
+                run.append(k)
+                if marks and len(marks) % 2 == 1:  # it closes here
+                    after = [m for m in ms if m.start > marks[-1]]
+                    speaker = self._speaker(words, after) or opener
+                    if speaker is not None:
+                        out.update({j: speaker for j in run})
+                    run, opener = [], None
+                elif len(run) > 6:  # an unbalanced quote mark: give up
+                    run, opener = [], None
+        return out
+
+    def _speaker_before(self, words: list[str], ms: list[Mention], quote: int
+                        ) -> Actor | None:
+        """The subject of a saying verb right before a quotation ("Presiden Joko Widodo
+        mengatakan , “ ..."), or None."""
+        k = quote - 1
+        while k >= 0 and words[k] in (",", ":"):
+            k -= 1
+        if k < 0 or words[k].lower() not in self.saying:
+            return None
+        before = [m for m in ms if m.end <= k and m.pronoun is None and not (
+            m.start > 0 and words[m.start - 1].lower() in self.prepositions)]
+        return before[0].actor if before else None
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
         text = st.text or doc.text
+        quoted = self._quote_speakers(st)
         events: list[Event] = []
         history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
         sentences: list[list[Actor]] = []  # the same, per sentence
         acted: list[list[Actor]] = []  # per sentence, the named states that were actors
         places: set[int] = set()  # ids of history entries named as a place ("di X")
         last_subject: Actor | None = None
-        for seg, ms, dates, raws, (words, starts) in zip(
+        for k_seg, (seg, ms, dates, raws, (words, starts)) in enumerate(zip(
             st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
             strict=True,
-        ):
+        )):
             if seg.skipped:
                 continue
             resolved: dict[int, list[Actor]] = {}
-            speaker = self._speaker(words, ms)
+            quote = next((i for i, w in enumerate(words) if w in _QUOTES), None)
+            speaker = (self._speaker(words, ms) or quoted.get(k_seg) or (
+                self._speaker_before(words, ms, quote) if quote is not None else None))
             recent = [a for sent in sentences[-2:] for a in sent]
             # "AS, Australia dan Jepang meminta ... Negara-negara tersebut juga mendorong":
             # a plural of states refers first to the states that last acted together
@@ -394,13 +569,14 @@ class ResolveStage:
             # the dateline's date is the story's, not the event's
             dates = [d.model_copy(update={"text": text[d.span[0]:d.span[1]]}) for d in dates
                      if d.span[0] >= seg.content_start]
-            date, date_text = self._date(dates, st.published)
             first_actor: Actor | None = None
             n_before = len(events)
             for r, actor, target in self._pairs(raws, resolved, last_subject):
                 if not _political(actor) or not _political(target) or _same_entity(
                         actor, target) or not _political_pair(actor, target):
                     continue
+                date, date_text, granularity = self._date(dates, st.published, words, starts,
+                                                          r.hit)
                 info = cameo_info(r.cameo)
                 trig = r.hit.trigger.trigger
                 hs = r.hit
@@ -413,7 +589,7 @@ class ResolveStage:
                         trigger_span=tok_a,
                         goldstein=trig.goldstein if trig.goldstein is not None and
                         r.cameo == trig.cameo else info.goldstein),
-                    date=date, date_text=date_text,
+                    date=date, date_text=date_text, date_granularity=granularity,
                     sentence=text[seg.start:seg.end], sentence_span=(seg.start, seg.end),
                     negated=r.negated,
                     rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
@@ -527,14 +703,46 @@ class ResolveStage:
                     return seen[::-1]
         return []
 
-    @staticmethod
-    def _date(dates: list[DateMention], published: dt.date | None) -> tuple[
-            dt.date | None, str | None]:
+    def _date(self, dates: list[DateMention], published: dt.date | None,
+              words: list[str], starts: list[int], hit: TriggerHit) -> tuple[
+            dt.date | None, str | None, Granularity]:
+        """The event's date: the sentence's first day ("Rabu (20 Oktober)"); else a month or
+        a year that dates this event's own clause (:meth:`_period_of`): "menyerang ISIS sejak
+        pertengahan Januari" is dated to January ("month"), "Pada 2013 , Rusia menyerang
+        ..." has no date ("year", as the annotation guidelines have it); else the
+        publication date. A month in another clause dates something else: "... setelah
+        pengambilalihan mereka pada pertengahan Agustus", "referendum April nanti"."""
         for d in dates:
             if d.date is not None and d.granularity == "day":
-                return d.date, d.text
-        return published, None
+                return d.date, d.text, "day"
+        for d in dates:
+            if d.date is not None and self._period_of(d, words, starts, hit):
+                if d.granularity == "month":
+                    return d.date, d.text, "month"
+                return None, d.text, "year"
+        return published, None, "day"
 
+    def _period_of(self, d: DateMention, words: list[str], starts: list[int],
+                   hit: TriggerHit) -> bool:
+        """Whether a month or year expression dates the trigger's clause: it follows "sejak"
+        or "pada" (with "awal"/"pertengahan"/"akhir" between), and either opens the sentence
+        or stands after the trigger with no clause boundary, relative "yang" or comma
+        between."""
+        k = bisect.bisect_left(starts, d.span[0])
+        j = k - 1
+        while j >= 0 and words[j].lower() in self.period_parts:
+            j -= 1
+        if j < 0 or words[j].lower() not in self.period_openers:
+            return False
+        if j == 0:
+            return True
+        between = [w.lower() for w in words[hit.end:j]]
+        return k >= hit.end and not any(
+            w in self.boundaries or w in ("yang", ",") for w in between)
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+"""Quotation marks that open or close direct speech."""
 
 _POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "PTY", "REB", "INS", "IGO", "SPY", "SEP"})
