@@ -31,7 +31,7 @@ from .events import EventEngine, RawEvent
 from .gazetteer import Gazetteer, fold
 from .lexicon import Lexicon, TriggerHit, load_grammar
 from .models import Action, Actor, DateMention, Document, Event, Granularity, Sentence
-from .places import PlaceSpan, load_places
+from .places import PlaceSpan, load_place_rules, load_places
 from .resources import (
     cameo_info,
     default_gazetteer_files,
@@ -113,7 +113,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 def clear_cache() -> None:
     """Forget loaded data files (after editing them in a running session)."""
     for f in (load_gazetteer, load_lexicon, load_grammar, load_text_rules, load_date_rules,
-              load_language_rules, _tokenizer):
+              load_language_rules, load_places, load_place_rules, _tokenizer):
         f.cache_clear()
 
 
