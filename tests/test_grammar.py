@@ -533,3 +533,21 @@ def test_indonesian_citizens_are_indonesian_wherever_they_are():
     assert [(a, c, t) for a, c, t, _ in got] == [("Malaysia", "173", "Indonesian citizens")]
     got = geoevents.extract("Yordania mendeportasi puluhan TKI.", published=PUB)
     assert [(e.target.country, e.target.sector) for e in got] == [("IDN", "CVL")]
+
+
+def test_companies_make_no_event_political_by_themselves():
+    # GUIDELINES: events between non-political actors (companies, clubs) are not annotated
+    assert pairs("Microsoft menggugat Samsung di pengadilan Seoul.") == set()
+    # a government on one side makes it political
+    assert pairs("Pemerintah China memblokir Google.") == {("China", "Google")}
+
+
+def test_a_multiword_match_uses_up_its_nouns():
+    # "kerja sama" inside "menghentikan kerja sama" reports no cooperation of its own
+    got = events("Rusia menghentikan kerja sama dengan NATO.")
+    assert [(a, c[:2], t) for a, c, t, _ in got] == [("Russia", "16", "NATO")]
+
+
+def test_a_pen_noun_without_an_names_the_doer():
+    # "penyerang" is the attacker, not the attack
+    assert events("Penyerang itu ditangkap di perbatasan Suriah.") == []

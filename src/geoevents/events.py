@@ -118,7 +118,8 @@ class EventEngine:
                 continue
             evs = self._events(hit, lower, mentions, parse, prev)
             if evs:
-                used_heads.add(hit.head)
+                # the whole match: "menghentikan kerja sama" holds no cooperation of its own
+                used_heads.update(range(hit.start, hit.end))
                 out.extend(evs)
                 if hit.voice in ("active", "middle"):
                     prev = (hit, [ev.actor for ev in evs if ev.actor is not None])

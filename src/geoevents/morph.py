@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Voice = Literal["active", "passive", "middle", "nominal", "bare"]
+Voice = Literal["active", "passive", "middle", "nominal", "bare", "agent"]
 
 _CLITICS = ("nya", "lah", "pun", "kah", "ku", "mu")
 _SUFFIXES = ("kan", "i", "an")
@@ -40,6 +40,10 @@ class Analysis:
             return "middle"
         if self.prefix == "" and self.suffix == "":
             return "bare"
+        if self.prefix in ("peN", "pe", "per") and self.suffix == "":
+            # peN- without -an names the doer, not the deed: "penyerang" (attacker),
+            # "pembunuh" (killer) report no attack or killing
+            return "agent"
         return "bare" if self.prefix == "" else "nominal"
 
 

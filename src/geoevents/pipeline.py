@@ -748,6 +748,13 @@ _POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "PTY", "REB", "INS", "IGO", "SPY", "SEP"})
 
 
+_NON_POLITICAL_SECTORS = frozenset(
+    {"BUS", "MED", "EDU", "HLH", "REL", "CVL", "LAB", "AGR", "ENV", "NGO", "REF", "MUS", "CHR",
+     "JEW", "BUD", "HIN"})
+"""Sectors of actors that make no event political by themselves (GUIDELINES: companies,
+clubs, civilians, media)."""
+
+
 def _political(a: Actor) -> bool:
     """An actor an event can hold: a named entity, or a role with a country."""
     return bool(a.name or a.country or a.sector == "IGO")
@@ -758,7 +765,11 @@ def _political_pair(a: Actor, b: Actor) -> bool:
     not political events unless a named or state actor is on one side."""
     def strong(x: Actor) -> bool:
         # a gazetteer entity, or an actor placed in a state (an untitled name the gazetteer
-        # does not know is not enough: "Apple dan Samsung saling menggugat")
+        # does not know is not enough: "Apple dan Samsung saling menggugat"); a company, a
+        # medium or a civil group is none even when the gazetteer knows it ("Huawei
+        # menggandeng PT Erajaya")
+        if x.sector in _NON_POLITICAL_SECTORS:
+            return False
         return x.id is not None or (x.sector in _POLITICAL_SECTORS and (
             x.name is not None or x.country is not None)) or (
             x.country is not None and x.name is not None)
