@@ -115,3 +115,82 @@ def test_office_holder_on_date(
     people: list[GazetteerRecord], office: str, country: str | None, on: str, name: str
 ) -> None:
     assert holders(people, office, country, dt.date.fromisoformat(on)) == [name]
+
+
+# -- people, nicknames and bodies of Indonesian news of 2014-2018 ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("office", "country", "on", "name"),
+    [
+        ("head_of_state", "IDN", "1995-01-01", "Suharto"),
+        ("head_of_state", "IDN", "2000-06-01", "Abdurrahman Wahid"),
+        ("head_of_state", "IDN", "1999-01-01", "B. J. Habibie"),
+        ("head_of_government", "ESP", "2016-01-01", "Mariano Rajoy"),
+    ],
+)
+def test_earlier_office_holder_on_date(
+    people: list[GazetteerRecord], office: str, country: str | None, on: str, name: str
+) -> None:
+    assert holders(people, office, country, dt.date.fromisoformat(on)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("mention", "on", "name", "country", "sector"),
+    [
+        # nicknames and short forms as news writes them
+        ("Sandi", "2018-01-10", "Sandiaga Uno", "IDN", "GOV"),  # wakil gubernur DKI
+        ("Sandiaga Uno", "2019-03-01", "Sandiaga Uno", "IDN", "PTY"),  # calon wapres
+        ("Gus Ipul", "2017-05-01", "Saifullah Yusuf", "IDN", "GOV"),
+        ("Gus Dur", "2000-05-01", "Abdurrahman Wahid", "IDN", "GOV"),
+        ("Aher", "2016-09-01", "Ahmad Heryawan", "IDN", "GOV"),
+        ("Buwas", "2016-06-01", "Budi Waseso", "IDN", "COP"),  # Kepala BNN
+        ("Buwas", "2019-06-01", "Budi Waseso", "IDN", "BUS"),  # Dirut Bulog
+        ("Djarot", "2017-08-01", "Djarot Saiful Hidayat", "IDN", "GOV"),
+        ("Jaksa Agung Prasetyo", "2016-05-01", "H. M. Prasetyo", "IDN", "JUD"),
+        ("Novanto", "2017-09-01", "Setya Novanto", "IDN", "LEG"),
+        # foreign office holders of 2014-2018 in Indonesian spelling
+        ("Sean Spicer", "2017-03-01", "Sean Spicer", "USA", "GOV"),
+        ("Fayez al-Sarraj", "2017-07-01", "Fayez al-Sarraj", "LBY", "GOV"),
+        ("Ronald dela Rosa", "2017-02-01", "Ronald dela Rosa", "PHL", "COP"),
+        ("Ronald dela Rosa", "2020-02-01", "Ronald dela Rosa", "PHL", "LEG"),
+        # bodies
+        ("Bareskrim", "2017-01-01", "Criminal Investigation Agency (Indonesia)", "IDN", "COP"),
+        ("Partai Bulan Bintang", "2018-04-01", "Crescent Star Party", "IDN", "PTY"),
+        ("PBB", "2018-04-01", "United Nations", None, "IGO"),  # not the Crescent Star Party
+    ],
+)
+def test_new_actor_resolves(
+    mention: str, on: str, name: str, country: str | None, sector: str
+) -> None:
+    import geoevents
+
+    actor = geoevents.resolve(mention, date=on)
+    assert actor is not None, mention
+    assert (actor.name, actor.country, actor.sector) == (name, country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "sandi" (password) and "novel" (a book) are common words, not Sandiaga or Novel Baswedan;
+        # a bare "Novel" is no alias at all: a book's title opens many sentences
+        ("Bank itu meminta nasabah mengganti kata sandi setiap tiga bulan.", "Sandiaga Uno"),
+        ("Penulis muda itu meluncurkan novel keduanya di Yogyakarta pekan lalu.", "Novel Baswedan"),
+        ("Novel keduanya mengkritik pemerintah kolonial dengan tajam.", "Novel Baswedan"),
+    ],
+)
+def test_nickname_is_not_the_common_word(text: str, absent: str) -> None:
+    import geoevents
+
+    doc = geoevents.analyze(text, published="2018-03-05")
+    assert absent not in {a.name for a in doc.actors}
+
+
+def test_nickname_in_a_sentence() -> None:
+    import geoevents
+
+    text = "Novel Baswedan kembali memeriksa saksi kasus itu setelah pulang dari Singapura."
+    doc = geoevents.analyze(text, published="2018-03-05")
+    found = {(a.name, a.country, a.sector) for a in doc.actors}
+    assert ("Novel Baswedan", "IDN", "GOV") in found
