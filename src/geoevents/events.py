@@ -102,7 +102,14 @@ class EventEngine:
         used_heads: set[int] = set()
         # verbs before nouns; at one word, the entry whose object word comes first
         # ("mengancam Mesir dengan penghentian bantuan militer": bantuan, not militer)
-        hits = sorted(self.lexicon.find(words), key=lambda h: (
+        found = self.lexicon.find(words)
+        # a compound whose last words open a longer entry gives way to it: "melancarkan
+        # serangan teror" is a terror attack (180), not the attack of "melancarkan serangan"
+        found = [h for h in found if not any(
+            h.start < o.start < h.end < o.end and o.voice != "bare"
+            and o.end - o.start == len(o.trigger.rest) + 1
+            and not any(w in self._prep for w in lower[h.end:o.end]) for o in found)]
+        hits = sorted(found, key=lambda h: (
             h.voice == "nominal", h.head,
             self._object_pos(h, lower) if h.trigger.trigger.object_words else 100))
         governed: set[int] = set()  # nouns that are the object of a request or a refusal

@@ -749,10 +749,11 @@ _POLITICAL_SECTORS = frozenset(
 
 
 _NON_POLITICAL_SECTORS = frozenset(
-    {"BUS", "MED", "EDU", "HLH", "REL", "CVL", "LAB", "AGR", "ENV", "NGO", "REF", "MUS", "CHR",
-     "JEW", "BUD", "HIN"})
+    {"BUS", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "ENV", "NGO", "MUS", "CHR", "JEW", "BUD",
+     "HIN"})
 """Sectors of actors that make no event political by themselves (GUIDELINES: companies,
-clubs, civilians, media)."""
+clubs, media); civilians and refugees of a state are political actors ("warga sipil
+Gaza")."""
 
 
 def _political(a: Actor) -> bool:
@@ -766,8 +767,8 @@ def _political_pair(a: Actor, b: Actor) -> bool:
     def strong(x: Actor) -> bool:
         # a gazetteer entity, or an actor placed in a state (an untitled name the gazetteer
         # does not know is not enough: "Apple dan Samsung saling menggugat"); a company, a
-        # medium or a civil group is none even when the gazetteer knows it ("Huawei
-        # menggandeng PT Erajaya")
+        # medium or an NGO is none even when the gazetteer knows it ("Huawei menggandeng
+        # PT Erajaya")
         if x.sector in _NON_POLITICAL_SECTORS:
             return False
         return x.id is not None or (x.sector in _POLITICAL_SECTORS and (
