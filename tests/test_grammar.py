@@ -551,3 +551,16 @@ def test_a_multiword_match_uses_up_its_nouns():
 def test_a_pen_noun_without_an_names_the_doer():
     # "penyerang" is the attacker, not the attack
     assert events("Penyerang itu ditangkap di perbatasan Suriah.") == []
+
+
+def test_a_sports_story_keeps_only_events_between_political_bodies():
+    story = ("Pelatih Persija memuji para pemain setelah laga melawan klub Jepang .\n\n"
+             "Klub asal Jakarta itu bertemu Kashima Antlers di Stadion GBK .\n\n"
+             "Manajer klub mengatakan pemain muda tampil baik dalam pertandingan itu .\n\n"
+             "Persija menggandeng Kashima Antlers untuk program pemain muda .")
+    assert geoevents.extract(story, published=PUB) == []
+    # in a story about politics, officials' events stay
+    news = ("Pelatih timnas dipanggil DPR .\n\nKlub-klub liga memprotes jadwal .\n\n"
+            "Pemain asing dilarang tampil .\n\nRusia mengecam Ukraina .")
+    assert {(e.actor.name, e.target.name) for e in geoevents.extract(news, published=PUB)} \
+        == {("Russia", "Ukraine")}

@@ -77,6 +77,10 @@ class Grammar(BaseModel):
     name_openers: list[str]
     """Words after which a lone capitalised word before a verb is a subject's name."""
     discard: list[str]
+    genre_words: list[str]
+    """Words of sport, entertainment and gadget stories (with ``discard``): a story where
+    ``genre_sentences`` sentences hold one keeps only events between political bodies."""
+    genre_sentences: int = 3
 
 
 @functools.lru_cache(maxsize=8)

@@ -476,7 +476,24 @@ class ResolveStage:
         self.boundaries = {w.lower() for w in g.clause_boundaries}
         self.period_openers = {w.lower() for w in g.period_openers}
         self.period_parts = {w.lower() for w in g.period_parts}
+        self.genre = [tuple(fold(x).split()) for x in (*g.genre_words, *g.discard)]
+        self.genre_sentences = g.genre_sentences
         self.prepositions = {w.lower() for w in g.prepositions}
+
+    def _off_topic(self, st: _State) -> bool:
+        """Whether the story is about sport, entertainment or gadgets: enough of its
+        sentences hold a word of those ("klub", "pelatih", "film", "ponsel")."""
+        n = 0
+        for seg, (words, _) in zip(st.segments or [], st.tokens or [], strict=True):
+            if seg.skipped:
+                continue
+            low = [fold(w) for w in words]
+            if any(tuple(low[i:i + len(q)]) == q for i in range(len(low)) for q in self.genre
+                   if low[i] == q[0]):
+                n += 1
+                if n >= self.genre_sentences:
+                    return True
+        return False
 
     def _quote_speakers(self, st: _State) -> dict[int, Actor]:
         """The speaker of each sentence inside a quotation that runs over several sentences:
@@ -603,6 +620,10 @@ class ResolveStage:
             subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)] and not (
                 m.start > 0 and words[m.start - 1].lower() in self.prepositions)), None)
             last_subject = first_actor or subj or last_subject
+        if events and self._off_topic(st):
+            # "Persija menggandeng klub asal Jepang": in a sports, showbiz or gadget story
+            # only events between political bodies count
+            events = [e for e in events if _official(e.actor) and _official(e.target)]
         st.events = events
         return doc
 
@@ -754,6 +775,13 @@ _NON_POLITICAL_SECTORS = frozenset(
 """Sectors of actors that make no event political by themselves (GUIDELINES: companies,
 clubs, media); civilians and refugees of a state are political actors ("warga sipil
 Gaza")."""
+
+
+def _official(a: Actor) -> bool:
+    """A state, an IGO, or an actor in a political sector (government, military, police,
+    parliament, courts, parties, rebels ...)."""
+    return (a.kind in ("state", "IGO") and a.sector in (None, *_POLITICAL_SECTORS)) or (
+        a.sector in _POLITICAL_SECTORS)
 
 
 def _political(a: Actor) -> bool:
