@@ -623,7 +623,8 @@ class ResolveStage:
         if events and self._off_topic(st):
             # "Persija menggandeng klub asal Jepang": in a sports, showbiz or gadget story
             # only events between political bodies count
-            events = [e for e in events if _official(e.actor) and _official(e.target)]
+            events = [e for e in events if _official(e.actor) and e.target is not None
+                      and _official(e.target)]
         st.events = events
         return doc
 
