@@ -129,19 +129,12 @@ class Gazetteer:
                     self._kind_of[named[1]] = a
 
     def _prime_words(self, aliases: Sequence[str]) -> None:
-        """Tokenize the distinct words of the plain aliases in one tokenizer call: the words,
-        joined by spaces, come back as consecutive tokens that spell each word out."""
-        words = list(dict.fromkeys(w for a in aliases if _PLAIN.fullmatch(a)
-                                   for w in a.split(" ")))
-        toks = iter(t for t in self.tokenize(" ".join(words)) if t.strip())
-        for w in words:
-            got: list[str] = []
-            n = 0
-            while n < len(w):
-                t = next(toks)
-                got.append(t)
-                n += len(t)
-            self._word_tokens[w] = got
+        """Tokenize the distinct words of the plain aliases once each."""
+        for a in aliases:
+            if _PLAIN.fullmatch(a):
+                for w in a.split(" "):
+                    if w not in self._word_tokens:
+                        self._word_tokens[w] = [t for t in self.tokenize(w) if t.strip()]
 
     def _words(self, alias: str) -> list[str]:
         """The tokens of an alias as the document tokenizer splits them. The tokenizer splits

@@ -83,13 +83,27 @@ def _state(doc: Doc) -> _State:
 # -- shared resources ---------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
+_TOKENIZERS: dict[str, Any] = {}
+"""The tokenizer the data files are split with, by language: the first pipeline's own, so
+that a process builds spaCy's Indonesian tokenizer (31,000 special cases) once."""
+
+
 def _tokenizer(lang: str) -> Any:
-    return spacy.blank(lang).tokenizer
+    tok = _TOKENIZERS.get(lang)
+    if tok is None:
+        tok = _TOKENIZERS[lang] = spacy.blank(lang).tokenizer
+    return tok
 
 
 def _tokenize_words(lang: str, text: str) -> list[str]:
-    return [t.text for t in _tokenizer(lang)(text)]
+    tok = _tokenizer(lang)
+    if " " not in text and text.isalpha() and text not in tok.rules and (
+            tok.prefix_search(text) is None and tok.suffix_search(text) is None
+            and next(tok.infix_finditer(text), None) is None):
+        # a word no special case, prefix, suffix or infix rule splits is one token: the
+        # tens of thousands of gazetteer words need no full tokenizer call
+        return [text]
+    return [t.text for t in tok(text)]
 
 
 @functools.lru_cache(maxsize=8)
@@ -113,8 +127,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 def clear_cache() -> None:
     """Forget loaded data files (after editing them in a running session)."""
     for f in (load_gazetteer, load_lexicon, load_grammar, load_text_rules, load_date_rules,
-              load_language_rules, load_places, load_place_rules, _tokenizer):
+              load_language_rules, load_places, load_place_rules):
         f.cache_clear()
+    _TOKENIZERS.clear()
 
 
 # -- components ---------------------------------------------------------------------------
@@ -942,6 +957,7 @@ class Pipeline:
         self.max_length = max_length
         self._language = LanguageCheck(load_language_rules())
         nlp = spacy.blank("id")
+        _TOKENIZERS.setdefault("id", nlp.tokenizer)
         nlp.max_length = max_length + 1
         if not Doc.has_extension(EXT):
             Doc.set_extension(EXT, default=None)
