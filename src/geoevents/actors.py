@@ -72,6 +72,7 @@ class ActorRecognizer:
             for p, kind in pronouns.items()
         }
         self._pron_max = max((len(k) for k in self._pronouns), default=1)
+        self._pron_first = {k[0] for k in self._pronouns}
 
     def __call__(
         self,
@@ -410,6 +411,8 @@ class ActorRecognizer:
         return out
 
     def _pronoun(self, folded: Sequence[str], i: int) -> tuple[int, str] | None:
+        if folded[i] not in self._pron_first:
+            return None
         for k in range(min(self._pron_max, len(folded) - i), 0, -1):
             kind = self._pronouns.get(tuple(folded[i:i + k]))
             if kind:

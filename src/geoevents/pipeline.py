@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -152,17 +152,24 @@ class NewsSegmenter:
                 st.published, _, (a, b) = found
                 st.published_text = (st.text or view)[a:b]  # the caller's characters
                 st.published_source = "dateline"
-        starts = {s.start for s in st.segments}
-        idx = [t.idx for t in doc]
+        # token offsets, lengths and spaces in bulk: creating a Token object per word is the
+        # costliest part of reading a Doc (the Doc is built on ``view``, so its texts are
+        # slices of it)
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE]) if len(doc) else numpy.zeros((0, 3))
+        idx = arr[:, 0].tolist()
+        lengths = arr[:, 1].tolist()
+        space = arr[:, 2].tolist()
         st.tokens = []
         for seg in st.segments:
             lo, hi = bisect.bisect_left(idx, seg.content_start), bisect.bisect_left(idx, seg.end)
-            toks = [t for t in doc[lo:hi] if not t.is_space]
-            st.tokens.append(([t.text for t in toks], [t.idx for t in toks]))
+            keep = [i for i in range(lo, hi) if not space[i]]
+            st.tokens.append(([view[idx[i]:idx[i] + lengths[i]] for i in keep],
+                              [idx[i] for i in keep]))
         if len(doc):
             # one bulk write: setting Token.is_sent_start one by one is quadratic
-            flags = numpy.array([[1 if (t.i == 0 or t.idx in starts) else -1] for t in doc],
-                                dtype="int64").astype("uint64")
+            first = numpy.isin(arr[:, 0], numpy.array([s.start for s in st.segments]))
+            first[0] = True
+            flags = numpy.where(first, 1, -1).astype("int64").reshape(-1, 1).astype("uint64")
             doc.from_array([SENT_START], flags)  # type: ignore[arg-type]
         return doc
 
