@@ -18,6 +18,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from geoevents.lexicon import Lexicon, load_grammar
 from geoevents.resources import default_trigger_files, read_triggers
@@ -26,18 +27,24 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "news-indosum"
 
 
-def sentences(corpus: Path = CORPUS) -> Iterator[tuple[str, list[str]]]:
-    """(article id, tokens) of every sentence of the corpus."""
+def articles(corpus: Path = CORPUS) -> Iterator[dict[str, Any]]:
+    """The IndoSum articles as stored (``id``, ``category``, ``paragraphs`` of sentences of
+    tokens, ...)."""
     files = sorted(glob.glob(str(corpus / "*.jsonl")))
     if not files:
         raise SystemExit(f"no IndoSum files under {corpus}")
     for f in files:
         with open(f, encoding="utf-8") as fh:
             for line in fh:
-                art = json.loads(line)
-                for para in art["paragraphs"]:
-                    for sent in para:
-                        yield art["id"], sent
+                yield json.loads(line)
+
+
+def sentences(corpus: Path = CORPUS) -> Iterator[tuple[str, list[str]]]:
+    """(article id, tokens) of every sentence of the corpus."""
+    for art in articles(corpus):
+        for para in art["paragraphs"]:
+            for sent in para:
+                yield art["id"], sent
 
 
 def count(lexicon: Lexicon, ids: set[str] | None = None, examples: int = 0,

@@ -16,8 +16,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import glob
-import json
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +24,9 @@ from typing import Any
 
 import geoevents
 from geoevents.gazetteer import Gazetteer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import count_triggers  # the IndoSum reader, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "news-indosum"
@@ -52,15 +54,7 @@ STOP = {
 
 def articles(categories: tuple[str, ...], corpus: Path = CORPUS) -> Iterator[dict[str, Any]]:
     """The articles of the corpus whose ``category`` is one of ``categories``."""
-    files = sorted(glob.glob(str(corpus / "dev.*.jsonl")))
-    if not files:
-        raise SystemExit(f"no IndoSum files under {corpus}")
-    for f in files:
-        with open(f, encoding="utf-8") as fh:
-            for line in fh:
-                art = json.loads(line)
-                if art["category"] in categories:
-                    yield art
+    return (art for art in count_triggers.articles(corpus) if art["category"] in categories)
 
 
 def _cap(tok: str) -> bool:

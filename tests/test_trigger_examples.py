@@ -49,6 +49,11 @@ def test_negative_example(nlp, trigger, text):
     assert not fired(nlp, text, trigger.id)
 
 
+def test_every_entry_records_its_corpus_count():
+    # scripts/count_triggers.py: how often the entry's forms occur in IndoSum news
+    assert [t.id for t in TRIGGERS if t.count is None] == []
+
+
 def test_lexicon_size_and_coverage():
     assert len(TRIGGERS) >= 1200
     roots = {t.cameo[:2] for t in TRIGGERS}
