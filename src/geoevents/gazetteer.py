@@ -97,8 +97,6 @@ class Gazetteer:
         self._fuzzy_ids = {}
         self._by_office = {}
         self._word_tokens = {}
-        self._prime_words([*(a for r in self.records for a in (r.name, *r.aliases)),
-                           *(w for a in self.agents for w in (a.term, *a.variants))])
         for rec in self.records:
             for alias in [rec.name, *rec.aliases]:
                 self._add(alias, Entry("entity", rec.id))
@@ -127,14 +125,6 @@ class Gazetteer:
                 named = self.institution(a, c)
                 if named is not None and named[1] is not None:
                     self._kind_of[named[1]] = a
-
-    def _prime_words(self, aliases: Sequence[str]) -> None:
-        """Tokenize the distinct words of the plain aliases once each."""
-        for a in aliases:
-            if _PLAIN.fullmatch(a):
-                for w in a.split(" "):
-                    if w not in self._word_tokens:
-                        self._word_tokens[w] = [t for t in self.tokenize(w) if t.strip()]
 
     def _words(self, alias: str) -> list[str]:
         """The tokens of an alias as the document tokenizer splits them. The tokenizer splits
