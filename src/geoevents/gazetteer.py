@@ -9,8 +9,10 @@ metonym, not "istana pasir").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -87,6 +89,8 @@ class Gazetteer:
     _by_name: dict[str, str] = field(init=False)
     _kind_of: dict[str, AgentWord] = field(init=False)
     _typos: dict[tuple[str, float], str | None] = field(init=False)
+    _by_length: list[str] = field(init=False)
+    _lengths: list[int] = field(init=False)
     _word_tokens: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -116,6 +120,10 @@ class Gazetteer:
         self._first = {k[0] for k in self._trie}
         self._by_name = {r.name: r.id for r in self.records}
         self._typos = {}
+        # the fuzzy keys by length: a ratio of 90 allows a length difference of a tenth of
+        # the two lengths together, so :meth:`misspelt` scores only that window
+        self._by_length = sorted(self._fuzzy_choices, key=len)
+        self._lengths = [len(k) for k in self._by_length]
         # an organisation record that is one state's instance of an institution word
         # ("Kemlu" = Ministry of Foreign Affairs (Indonesia)): "Kemlu Turki" is Turkey's
         self._kind_of = {}
@@ -235,11 +243,17 @@ class Gazetteer:
         if key not in self._typos:
             if len(self._typos) > 100_000:  # names repeat across a corpus; bound the memory
                 self._typos.clear()
+            query = utils.default_process(fold(mention))
+            # ratio = 100 * (1 - indel / (n + m)) and indel >= |n - m|
+            slack = 1 - score_cutoff / 100
+            n = len(query)
+            lo = bisect.bisect_left(self._lengths, math.floor(n * (1 - slack) / (1 + slack)))
+            hi = bisect.bisect_right(self._lengths, math.ceil(n * (1 + slack) / (1 - slack)))
             best = process.extractOne(
-                utils.default_process(fold(mention)), self._fuzzy_choices, scorer=fuzz.ratio,
-                processor=None, score_cutoff=score_cutoff,
+                query, self._by_length[lo:hi], scorer=fuzz.ratio, processor=None,
+                score_cutoff=score_cutoff,
             )
-            self._typos[key] = None if best is None else self._fuzzy_ids[best[2]]
+            self._typos[key] = None if best is None else self._fuzzy_ids[best[0]]
         found = self._typos[key]
         return None if found is None else self.entities[found]
 
