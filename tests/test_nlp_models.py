@@ -159,6 +159,36 @@ def test_ner_spans(model: Any) -> None:
 
 
 @needs_model
+def test_ner_token_spans_read_the_given_tokens(model: Any) -> None:
+    from geoevents.ner import ner_token_spans
+
+    words = ["Menlu", "Retno", "Marsudi", "menemui", "Menlu", "Yordania", "Ayman", "Safadi",
+             "di", "Amman", "."]
+    spaces = [True] * 9 + [False, False]
+    (spans,) = list(ner_token_spans([(words, spaces)]))
+    found = {(" ".join(words[a:b]), lab) for a, b, lab in spans}
+    assert ("Retno Marsudi", "PER") in found
+    assert ("Amman", "LOC") in found
+    assert list(ner_token_spans([])) == []
+
+
+@needs_model
+def test_the_model_ner_runs_only_where_a_trigger_may_fire(model: Any) -> None:
+    import geoevents
+    from geoevents.pipeline import ActorStage, _state
+
+    nlp = geoevents.load(ner="model")
+    stage = nlp.nlp.get_pipe("geoevents_actors")
+    assert isinstance(stage, ActorStage)
+    text = ("Warga Desa Sukamaju memanen padi. Polisi menangkap Budi Santoso di Bogor.")
+    st = _state(nlp.make_doc(text))
+    ents = stage._entities(st.segments or [], st.tokens or [])
+    assert ents[0] is None  # no trigger word: the capitalised-word heuristic reads it
+    assert ents[1] is not None
+    assert any(text[a:b] == "Budi Santoso" and lab == "PER" for a, b, lab in ents[1])
+
+
+@needs_model
 @pytest.mark.corpora
 def test_evaluate_ner_on_idner_sample(model: Any, tmp_path: Path) -> None:
     src = shared_file("corpora", "idner-news-2k", "test.txt")

@@ -227,6 +227,11 @@ class Lexicon:
             return "passive" if c.prefix == "ter" else "active"
         return None
 
+    def may_fire(self, words: Sequence[str]) -> bool:
+        """Whether some token of ``words`` can realise an entry (a cheap test before
+        costlier work on a sentence; :meth:`find` decides)."""
+        return any(w in self._joined or self.readings(w) for w in (t.lower() for t in words))
+
     def find(self, words: Sequence[str]) -> list[TriggerHit]:
         """All trigger hits in a sentence's tokens, longest lemma first at each position."""
         lower = [w.lower() for w in words]

@@ -12,11 +12,11 @@ Only the NER component (and the tokenizer) runs, so this is faster than
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from .models_nlp.loading import load_model
 
-__all__ = ["LABELS", "ner_spans", "ner_spans_pipe"]
+__all__ = ["LABELS", "ner_spans", "ner_spans_pipe", "ner_token_spans"]
 
 LABELS = ("PER", "ORG", "LOC")
 """The entity types the shipped model predicts."""
@@ -47,3 +47,22 @@ def ner_spans_pipe(texts: Iterable[str], *, batch_size: int = 64
     for doc in nlp.pipe((check_text(t) for t in texts), batch_size=batch_size,
                         disable=disable):
         yield [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def ner_token_spans(sentences: Iterable[tuple[Sequence[str], Sequence[bool]]], *,
+                    batch_size: int = 256) -> Iterator[list[tuple[int, int, str]]]:
+    """Entity mentions of already tokenized sentences as ``(start, end, label)`` token
+    ranges, one list per ``(words, spaces)`` pair, in order. The model sees exactly these
+    tokens, so nothing is tokenized twice.
+
+    Raises:
+        ModelNotFoundError: the trained model is missing; the message says how to build it.
+    """
+    from spacy.tokens import Doc
+
+    nlp = load_model()
+    disable = [n for n in nlp.pipe_names if n in _OTHERS and "ner" not in
+               getattr(nlp.get_pipe(n), "listening_components", ())]
+    docs = (Doc(nlp.vocab, words=list(w), spaces=list(s)) for w, s in sentences)
+    for doc in nlp.pipe(docs, batch_size=batch_size, disable=disable):
+        yield [(e.start, e.end, e.label_) for e in doc.ents]

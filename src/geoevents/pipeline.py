@@ -31,6 +31,7 @@ from .events import EventEngine, RawEvent
 from .gazetteer import Gazetteer, fold
 from .lexicon import Lexicon, TriggerHit, load_grammar
 from .models import Action, Actor, DateMention, Document, Event, Granularity, Sentence
+from .ner import ner_token_spans
 from .places import PlaceSpan, load_place_rules, load_places
 from .resources import (
     cameo_info,
@@ -178,9 +179,10 @@ class ActorStage:
     """Stage 3: actor mentions from the gazetteer, agent words and titles."""
 
     def __init__(self, gazetteer: Sequence[str], bare_names: bool = True,
-                 ner: str = "heuristic") -> None:
+                 ner: str = "heuristic", triggers: Sequence[str] = ()) -> None:
         self.gaz = load_gazetteer(tuple(gazetteer))
         self.ner = ner
+        self.lexicon = load_lexicon(tuple(triggers))
         g = load_grammar()
         dates = load_date_rules()
         calendar = [w for m in dates.months for w in m.names]
@@ -196,15 +198,12 @@ class ActorStage:
         st = _state(doc)
         st.mentions = []
         seen: dict[str, Actor] = {}
-        entities: list[tuple[int, int, str]] | None = None
-        if self.ner == "model":
-            from .ner import ner_spans
-
-            entities = ner_spans(st.view or doc.text)
+        segments, tokens = st.segments or [], st.tokens or []
+        entities = self._entities(segments, tokens)
         found = [
             [] if seg.skipped else self.recognizer(
-                words, starts, date=st.published, entities=entities)
-            for seg, (words, starts) in zip(st.segments or [], st.tokens or [], strict=True)]
+                words, starts, date=st.published, entities=ents)
+            for seg, (words, starts), ents in zip(segments, tokens, entities, strict=True)]
         # a short form may come before the full name ("Waryono ... Waryono Karno"): the names
         # of the whole story are known first
         self.recognizer.remember_names([m for ms in found for m in ms], seen)
@@ -214,6 +213,28 @@ class ActorStage:
                 words, starts, ms, seen))
         self._default_country(st.mentions, st.tokens or [], self._dateline(st))
         return doc
+
+    def _entities(self, segments: Sequence[Segment],
+                  tokens: Sequence[tuple[list[str], list[int]]],
+                  ) -> list[list[tuple[int, int, str]] | None]:
+        """The statistical NER's spans of each sentence that may hold an event (a trigger
+        word in it), in document characters; None for the other sentences, whose unknown
+        names the capitalised-word heuristic finds (they serve as antecedents only)."""
+        out: list[list[tuple[int, int, str]] | None] = [None] * len(segments)
+        if self.ner != "model":
+            return out
+        todo = [k for k, (seg, (words, _)) in enumerate(zip(segments, tokens, strict=True))
+                if not seg.skipped and words and self.lexicon.may_fire(words)]
+        sentences = []
+        for k in todo:
+            words, starts = tokens[k]
+            spaces = [starts[i] + len(w) < starts[i + 1] for i, w in enumerate(words[:-1])]
+            sentences.append((words, [*spaces, False]))
+        for k, found in zip(todo, ner_token_spans(sentences), strict=True):
+            words, starts = tokens[k]
+            out[k] = [(starts[a], starts[b - 1] + len(words[b - 1]), label)
+                      for a, b, label in found]
+        return out
 
     def _institution(self, words: list[str], m: Mention) -> AgentWord | None:
         """The institution word of a role-only mention ("Kementerian Sosial"), if any."""
@@ -847,14 +868,16 @@ def make_segmenter(nlp: Language, name: str) -> NewsSegmenter:
 
 
 @Language.factory("geoevents_actors",
-                  default_config={"gazetteer": [], "bare_names": True, "ner": "heuristic"})
+                  default_config={"gazetteer": [], "bare_names": True, "ner": "heuristic",
+                                  "triggers": []})
 def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool,
-                ner: str) -> ActorStage:
+                ner: str, triggers: list[str]) -> ActorStage:
     """Factory of the actor stage; ``gazetteer`` lists extra gazetteer files, ``bare_names``
     turns untitled capitalised names into person actors, ``ner`` chooses how names the
     gazetteer does not know are found: "heuristic" (capitalised words) or "model" (the
-    trained NER)."""
-    return ActorStage(gazetteer, bare_names, ner)
+    trained NER, on the sentences where a word of the trigger lexicon with the extra
+    ``triggers`` files may fire)."""
+    return ActorStage(gazetteer, bare_names, ner, triggers)
 
 
 @Language.factory("geoevents_parser", default_config={"parser": "spacy"})
@@ -970,7 +993,8 @@ class Pipeline:
             Doc.set_extension(EXT, default=None)
         nlp.add_pipe("geoevents_segmenter")
         nlp.add_pipe("geoevents_actors", config={"gazetteer": self.options["gazetteer"],
-                                                 "ner": ner})
+                                                 "ner": ner,
+                                                 "triggers": self.options["triggers"]})
         if parser is not None:
             nlp.add_pipe("geoevents_parser", config={"parser": parser})
         nlp.add_pipe("geoevents_dates")
