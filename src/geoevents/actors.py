@@ -13,7 +13,7 @@ A mention is a chain of agent words, entities and names, read left to right:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Match, fold
@@ -58,8 +58,10 @@ class ActorRecognizer:
                  bare_names: bool = False, not_names: Sequence[str] = (),
                  places: Sequence[str] = (), numerals: Sequence[str] = (),
                  people_counters: Sequence[str] = (), name_before: Sequence[str] = (),
-                 name_after: Sequence[str] = ()) -> None:
+                 name_after: Sequence[str] = (), common_words: Set[str] = frozenset(),
+                 ) -> None:
         self.gaz = gazetteer
+        self._common = {fold(w) for w in common_words}
         self._name_before = {fold(w) for w in name_before}
         self._name_after = {fold(w) for w in name_after}
         self.bare_names = bare_names
@@ -148,7 +150,7 @@ class ActorRecognizer:
                                              weak=known is None))
                     i = j
                 else:
-                    i += 1
+                    i = max(i + 1, self._common_name(words, folded, at, i))
                 continue
             served = self._principal(words, folded, at, m, date)
             if served is not None:
@@ -488,18 +490,37 @@ class ActorRecognizer:
             return i
         if i > 0 and folded[i - 1] in self._places:
             return i
-        k = i
-        while k < len(words) and k not in at and (
-                (_is_name_token(words[k]) and folded[k] not in self._not_names)
-                or (folded[k] in _NAME_JOINERS and k > i and k + 1 < len(words)
-                    and _is_name_token(words[k + 1]))):
-            k += 1
+        if folded[i] in self._common:
+            return i
+        k = self._name_run(words, folded, at, i)
         # two words at least: a lone capitalised word is too often a place, a firm or the
         # start of a sentence; later short forms are linked by short_forms()
         if k - i < 1 or (k - i < 2 and not self._name_slot(words, folded, i)) or (
                 k < len(words) and k in at and at[k].entry.kind != "agent"):
             return i
         return k
+
+    def _name_run(self, words: Sequence[str], folded: Sequence[str], at: dict[int, Match],
+                  i: int) -> int:
+        """End of the run of capitalised words (and joiners) from ``i`` that no gazetteer
+        match interrupts."""
+        k = i
+        while k < len(words) and k not in at and (
+                (_is_name_token(words[k]) and folded[k] not in self._not_names)
+                or (folded[k] in _NAME_JOINERS and k > i and k + 1 < len(words)
+                    and _is_name_token(words[k + 1]))):
+            k += 1
+        return k
+
+    def _common_name(self, words: Sequence[str], folded: Sequence[str], at: dict[int, Match],
+                     i: int) -> int:
+        """End of a capitalised name opened by a common word, or ``i``: such a name is an
+        event, an office or a place, no person, and none of its words starts a name either
+        ("menghadiri Pameran Kaligrafi Nusantara", "ditahan di Kelurahan Lingkar")."""
+        if not self.bare_names or folded[i] not in self._common or not _is_name_token(
+                words[i]):
+            return i
+        return self._name_run(words, folded, at, i)
 
     def _name_slot(self, words: Sequence[str], folded: Sequence[str], i: int) -> bool:
         """Whether a lone capitalised word at ``i`` stands where only a name can: after a

@@ -37,6 +37,7 @@ from .resources import (
     cameo_info,
     default_gazetteer_files,
     default_trigger_files,
+    load_common_words,
     read_agents,
     read_records,
     read_triggers,
@@ -128,7 +129,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
 def clear_cache() -> None:
     """Forget loaded data files (after editing them in a running session)."""
     for f in (load_gazetteer, load_lexicon, load_grammar, load_text_rules, load_date_rules,
-              load_language_rules, load_places, load_place_rules):
+              load_language_rules, load_places, load_place_rules, load_common_words):
         f.cache_clear()
     _TOKENIZERS.clear()
 
@@ -190,7 +191,7 @@ class ActorStage:
         self.recognizer = ActorRecognizer(
             self.gaz, g.pronouns, bare_names=bare_names,
             not_names=[*g.not_names, *calendar], places=g.locatives, numerals=g.numerals,
-            people_counters=g.people_counters,
+            people_counters=g.people_counters, common_words=load_common_words(),
             name_before=[*g.speech_verbs, *g.name_markers],
             name_after=[*g.aspect, *g.name_openers])
 

@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataFileError, GazetteerError, RuleFileError
-from .schemas import AgentWord, GazetteerRecord, Trigger, TriggerFile
+from .schemas import AgentWord, CommonWords, GazetteerRecord, Trigger, TriggerFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -158,6 +158,15 @@ def validate_yaml(path: PathLike, model: type[M], *, error: type[DataFileError])
             with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
                 record = f"{record} ({data[parts[0]][int(parts[1])].get('id')})"
         raise error(msg, path=str(path), record=record, field=loc) from e
+
+
+@functools.lru_cache(maxsize=2)
+def load_common_words(path: PathLike | None = None) -> frozenset[str]:
+    """Capitalised words that start no personal name (``resources/id/common_words.yaml``,
+    validated; cached)."""
+    data = validate_yaml(path or resource("id", "common_words.yaml"), CommonWords,
+                         error=RuleFileError)
+    return frozenset(data.words)
 
 
 def default_trigger_files() -> tuple[Traversable, ...]:
