@@ -84,8 +84,9 @@ def build(corpora: Path, share: float, min_lower: int, min_entity: int) -> dict[
     lower, cap = indosum_counts(corpora / "news-indosum")
     per, other = entity_starts(corpora)
     words = set()
-    for w in set(cap) | set(other):
-        if per[w] or (cap[w] < 2 and other[w] < min_entity):
+    # every word may open a name at the start of a sentence ("Kunjungan Kelly ke Meksiko")
+    for w in set(lower) | set(other):
+        if per[w] or len(w) < 3:
             continue
         low = lower[w]
         if (low >= min_lower and low / (low + cap[w]) >= share) or other[w] >= min_entity:

@@ -64,3 +64,20 @@ def test_an_unknown_personal_name_is_a_person(nlp: Pipeline, text: str, name: st
     doc = nlp.analyze(text, published="2017-05-02")
     found = [a for a in doc.actors if a.name == name]
     assert found and found[0].kind == "person", [(a.mention, a.name) for a in doc.actors]
+
+
+def test_a_title_takes_no_common_noun_as_its_holders_name(nlp: Pipeline) -> None:
+    doc = nlp.analyze("Kejaksaan Tinggi Jawa Timur menahan Budi Santoso kemarin.",
+                      published="2017-05-02")
+    assert all(a.name != "Tinggi Jawa" for a in doc.actors), [a.name for a in doc.actors]
+    doc = nlp.analyze("Menteri Luar Negeri Retno Marsudi menemui Dubes Jepang.",
+                      published="2017-05-02")
+    assert any(a.name == "Retno Marsudi" for a in doc.actors)
+
+
+def test_a_known_name_after_a_common_noun_is_still_found(nlp: Pipeline) -> None:
+    text = ("Menteri Dalam Negeri Tjahjo Kumolo tiba di Medan. Kunjungan Tjahjo ke "
+            "Medan untuk bertemu Gubernur Sumatera Utara.")
+    doc = nlp.analyze(text, published="2017-05-02")
+    second = [a for a in doc.actors if a.span[0] > text.index("Kunjungan")]
+    assert any(a.name == "Tjahjo Kumolo" for a in second), [(a.mention, a.name) for a in second]

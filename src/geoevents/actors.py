@@ -208,9 +208,10 @@ class ActorRecognizer:
                     name_start = name_end = at[k].end
                 else:
                     name_start = k
-                    # "Presiden Dewan", "mantan Menteri Hukum": capitalised common nouns of
-                    # a title are no name
+                    # "Presiden Dewan", "mantan Menteri Hukum", "Kejaksaan Tinggi Sumatera
+                    # Utara": capitalised common nouns of a title are no name
                     while k < n and folded[k] not in self._not_names and (
+                            k > name_start or folded[k] not in self._common) and (
                             _is_name_token(words[k]) or (
                                 folded[k] in _NAME_JOINERS and k > name_start and k + 1 < n
                                 and _is_name_token(words[k + 1]))):
