@@ -207,11 +207,22 @@ class ActorRecognizer:
                     chain.append(at[k])
                     name_start = name_end = at[k].end
                 else:
+                    # capitalised common nouns continue the office, not the name:
+                    # "Kejaksaan Tinggi Sumatera Utara", "Direktur Jenderal Pajak, Hadi
+                    # Poernomo" (the name then stands in apposition)
+                    office = k
+                    while (office < n and office not in at and _is_name_token(words[office])
+                           and folded[office] in self._common):
+                        office += 1
+                    if office > k:
+                        k = office + 1 if (
+                            office + 2 < n and words[office] == ","
+                            and _is_name_token(words[office + 1])
+                            and _is_name_token(words[office + 2])) else office
                     name_start = k
-                    # "Presiden Dewan", "mantan Menteri Hukum", "Kejaksaan Tinggi Sumatera
-                    # Utara": capitalised common nouns of a title are no name
+                    # "Presiden Dewan", "mantan Menteri Hukum": capitalised common nouns of
+                    # a title are no name
                     while k < n and folded[k] not in self._not_names and (
-                            k > name_start or folded[k] not in self._common) and (
                             _is_name_token(words[k]) or (
                                 folded[k] in _NAME_JOINERS and k > name_start and k + 1 < n
                                 and _is_name_token(words[k + 1]))):
