@@ -47,6 +47,10 @@ def _acronym(w: str) -> bool:
     return 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
 
 
+def _initials_like(w: str) -> bool:
+    return 2 <= len(w) <= 4 and w.isalpha() and w.isupper()
+
+
 def _is_name_token(w: str) -> bool:
     return len(w) > 1 and w[0].isupper() and any(c.islower() for c in w[1:]) and w.isalpha()
 
@@ -59,8 +63,9 @@ class ActorRecognizer:
                  places: Sequence[str] = (), numerals: Sequence[str] = (),
                  people_counters: Sequence[str] = (), name_before: Sequence[str] = (),
                  name_after: Sequence[str] = (), common_words: Set[str] = frozenset(),
-                 ) -> None:
+                 initials_markers: Sequence[str] = ()) -> None:
         self.gaz = gazetteer
+        self._initials_markers = {fold(w) for w in initials_markers}
         self._common = {fold(w) for w in common_words}
         self._name_before = {fold(w) for w in name_before}
         self._name_after = {fold(w) for w in name_after}
@@ -117,6 +122,13 @@ class ActorRecognizer:
                 out.append(self._mention(words, starts, offset, i, j, Actor(
                     mention="", span=(0, 0), kind="generic", coref=True), kind))
                 i = j
+                continue
+            if self._initials(words, folded, i):
+                # "pria berinisial JR ( 20 )", "berinisial AS" (no United States): an
+                # anonymous civilian; the story's country is theirs
+                out.append(self._mention(words, starts, offset, i, i + 1, Actor(
+                    mention=words[i], span=(0, 0), sector="CVL"), None))
+                i += 1
                 continue
             m = at.get(i)
             if m is None:
@@ -321,7 +333,8 @@ class ActorRecognizer:
                     update={"mention": a.mention, "span": a.span}), None)
             out.append(m)
         for k, w in enumerate(words):
-            if k in covered or not (_is_name_token(w) or _acronym(w)) or len(w) < 3:
+            if k in covered or not (_is_name_token(w) or _acronym(w)) or (
+                    len(w) < 3 and not _initials_like(w)):
                 continue
             actor = seen.get(w)
             if actor is not None:
@@ -335,6 +348,8 @@ class ActorRecognizer:
         first person named with a part keeps it)."""
         for m in found:
             a = m.actor
+            if a.kind == "generic" and a.sector == "CVL" and _initials_like(a.mention):
+                seen.setdefault(a.mention, a)  # "JR" later in the story is the same person
             if a.kind == "organization" and a.id is None and a.mention.endswith(")"):
                 # "Himpunan Mahasiswa Islam (HMI)": later "HMI" is the same body
                 seen.setdefault(a.mention.rsplit("(", 1)[-1].strip(" )"), a)
@@ -533,6 +548,17 @@ class ActorRecognizer:
                 words[i]):
             return i
         return self._name_run(words, folded, at, i)
+
+    def _initials(self, words: Sequence[str], folded: Sequence[str], i: int) -> bool:
+        """Whether ``words[i]`` is a person's initials: capitals after "berinisial", or
+        before an age in brackets ("YIK ( 31 )")."""
+        w = words[i]
+        if not (2 <= len(w) <= 4 and w.isalpha() and w.isupper()):
+            return False
+        if i > 0 and folded[i - 1] in self._initials_markers:
+            return True
+        return (i + 3 < len(words) and words[i + 1] == "(" and words[i + 2].isdigit()
+                and len(words[i + 2]) <= 2 and words[i + 3] == ")")
 
     def _name_slot(self, words: Sequence[str], folded: Sequence[str], i: int) -> bool:
         """Whether a lone capitalised word at ``i`` stands where only a name can: after a
