@@ -167,3 +167,32 @@ def test_bare_government_is_the_story_state(nlp: Pipeline) -> None:
         "Thailand", "THA", "THA", "GOV", "state")
     a = _actor(nlp, "Pemerintah pusat menambah anggaran pendidikan.", "Pemerintah pusat")
     assert (a.name, a.country, a.sector) == ("Indonesia", "IDN", "GOV")
+
+
+# -- a state named as a location is no actor (grammar.yaml place_prepositions) -----------
+
+LOCATION_NOT_ACTOR = [
+    "Ledakan di sebuah pasar di Peshawar Pakistan menewaskan tujuh orang.",
+    "Kebakaran di gudang amunisi di Donetsk , Ukraina melukai dua tentara.",
+]
+STILL_ACTORS = [
+    ("Di Ankara , Turki mengecam Israel atas serangan itu.", "Turkey"),
+    ("Di Jakarta , Presiden Jokowi meminta warga tetap tenang.", "Joko Widodo"),
+    ("Saat berada di Hanoi , pasukan Vietnam menangkap dua penyelundup.", "Vietnam"),
+]
+
+
+@pytest.mark.parametrize("text", LOCATION_NOT_ACTOR)
+def test_a_state_behind_a_place_preposition_is_where_not_who(text: str) -> None:
+    nlp = Pipeline()
+    events = nlp.extract(text, published="2025-02-03")
+    assert not [e for e in events if e.actor.kind == "state"], [
+        (e.actor.mention, e.action.cameo) for e in events]
+
+
+@pytest.mark.parametrize(("text", "actor"), STILL_ACTORS)
+def test_a_subject_after_a_fronted_place_still_acts(text: str, actor: str) -> None:
+    nlp = Pipeline()
+    events = nlp.extract(text, published="2025-02-03")
+    assert any(e.actor.name == actor or e.actor.country == "VNM" for e in events), [
+        (e.actor.mention, e.action.cameo) for e in events]

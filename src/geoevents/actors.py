@@ -12,6 +12,7 @@ A mention is a chain of agent words, entities and names, read left to right:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
@@ -41,6 +42,9 @@ class Mention:
     """The antecedent kind for pronouns ("any", "person", "state", "pair", "group")."""
     weak: bool = False
     """An untitled capitalised name the gazetteer does not know (maybe a place or a firm)."""
+    place: bool = False
+    """Named as a location behind a place preposition and other names ("di Hamburg
+    Jerman", "di Kabul , Afghanistan"): where something happens, not who acts."""
 
 
 def _acronym(w: str) -> bool:
@@ -63,8 +67,10 @@ class ActorRecognizer:
                  places: Sequence[str] = (), numerals: Sequence[str] = (),
                  people_counters: Sequence[str] = (), name_before: Sequence[str] = (),
                  name_after: Sequence[str] = (), common_words: Set[str] = frozenset(),
-                 initials_markers: Sequence[str] = ()) -> None:
+                 initials_markers: Sequence[str] = (),
+                 place_prepositions: Sequence[str] = ()) -> None:
         self.gaz = gazetteer
+        self._place_prep = {fold(w) for w in place_prepositions}
         self._initials_markers = {fold(w) for w in initials_markers}
         self._common = {fold(w) for w in common_words}
         self._name_before = {fold(w) for w in name_before}
@@ -281,7 +287,25 @@ class ActorRecognizer:
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
         out = [m for m in out if not self._stance(folded, m.start - offset)]
-        return self._shared_role(out, folded, offset)
+        return self._located(self._shared_role(out, folded, offset), words, folded, offset)
+
+    def _located(self, ms: list[Mention], words: Sequence[str], folded: Sequence[str],
+                 offset: int) -> list[Mention]:
+        """Mark the mentions named as a location behind a place preposition and other
+        capitalised names that are no mention ("di Hamburg Jerman")."""
+        out = []
+        for m in ms:
+            # a comma only between a place and its state: "di Kabul , Afghanistan", not "di
+            # Ghouta Timur , enam orang lainnya tewas" or "Di Washington , AS menegaskan"
+            state = m.actor.kind == "state" and m.actor.sector is None
+            k = m.start - offset - 1
+            while k >= 0 and (_is_name_token(words[k]) or (words[k] == "," and state)):
+                k -= 1
+            if (0 < k < m.start - offset - 1 and folded[k] in self._place_prep
+                    and words[k + 1] != ","):
+                m = dataclasses.replace(m, place=True)
+            out.append(m)
+        return out
 
     @staticmethod
     def _shared_role(ms: list[Mention], folded: Sequence[str], offset: int) -> list[Mention]:
@@ -323,14 +347,14 @@ class ActorRecognizer:
             if key and a.kind == "person" and m.pronoun is None:
                 if a.name is None and a.id is None and key in seen and (
                         a.country in (None, seen[key].country)):
-                    m = Mention(m.start, m.end, seen[key].model_copy(
-                        update={"mention": a.mention, "span": a.span}), None, m.weak)
+                    m = dataclasses.replace(m, actor=seen[key].model_copy(
+                        update={"mention": a.mention, "span": a.span}), pronoun=None)
                 elif a.name is not None:
                     seen[key] = a  # the latest bearer of the title
             elif m.weak and m.end - m.start == 1 and a.name in seen and seen[a.name] != a:
                 # "kata Iqbal" after "Kombes Mohammad Iqbal": the lone name is that person
-                m = Mention(m.start, m.end, seen[a.name].model_copy(
-                    update={"mention": a.mention, "span": a.span}), None)
+                m = dataclasses.replace(m, actor=seen[a.name].model_copy(
+                    update={"mention": a.mention, "span": a.span}), pronoun=None, weak=False)
             out.append(m)
         for k, w in enumerate(words):
             if k in covered or not (_is_name_token(w) or _acronym(w)) or (

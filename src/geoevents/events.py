@@ -593,7 +593,9 @@ class EventEngine:
         return k >= 0 and lower[k] in self._between_words
 
     def _in_pp(self, m: Mention, lower: list[str]) -> bool:
-        return m.start > 0 and lower[m.start - 1] in self._prep
+        """Whether ``m`` stands in a prepositional phrase: right after a preposition, or
+        behind a place preposition and other place names (:attr:`Mention.place`)."""
+        return m.place or (m.start > 0 and lower[m.start - 1] in self._prep)
 
     def _extend_left(
         self, head: Mention, lower: list[str], ms: Sequence[Mention],

@@ -62,6 +62,8 @@ class Grammar(BaseModel):
     """Number words before a counted noun ("tiga", "puluhan", "sejumlah")."""
     people_counters: list[str]
     """Classifiers that make "<number> <classifier>" a group of people ("15 orang")."""
+    place_prepositions: list[str]
+    """Prepositions of place: a name behind them and other place names is a location."""
     initials_markers: list[str]
     """Words before a person's initials ("berinisial JR")."""
     continuations: list[str]

@@ -192,7 +192,7 @@ class ActorStage:
             self.gaz, g.pronouns, bare_names=bare_names,
             not_names=[*g.not_names, *calendar], places=g.locatives, numerals=g.numerals,
             people_counters=g.people_counters, common_words=load_common_words(),
-            initials_markers=g.initials_markers,
+            initials_markers=g.initials_markers, place_prepositions=g.place_prepositions,
             name_before=[*g.speech_verbs, *g.name_markers],
             name_after=[*g.aspect, *g.name_openers])
 
