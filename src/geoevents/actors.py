@@ -295,11 +295,13 @@ class ActorRecognizer:
         capitalised names that are no mention ("di Hamburg Jerman")."""
         out = []
         for m in ms:
-            # a comma only between a place and its state: "di Kabul , Afghanistan", not "di
+            # names, acronyms ("di KTT G20 , Hamburg , Jerman"), and a comma only between a
+            # place and its state: "di Kabul , Afghanistan", not "di
             # Ghouta Timur , enam orang lainnya tewas" or "Di Washington , AS menegaskan"
             state = m.actor.kind == "state" and m.actor.sector is None
             k = m.start - offset - 1
-            while k >= 0 and (_is_name_token(words[k]) or (words[k] == "," and state)):
+            while k >= 0 and ((words[k][:1].isupper() and words[k].isalnum())
+                              or (words[k] == "," and state)):
                 k -= 1
             if (0 < k < m.start - offset - 1 and folded[k] in self._place_prep
                     and words[k + 1] != ","):

@@ -524,6 +524,18 @@ class ResolveStage:
         self.genre = [tuple(fold(x).split()) for x in (*g.genre_words, *g.discard)]
         self.genre_sentences = g.genre_sentences
         self.prepositions = {w.lower() for w in g.prepositions}
+        # the states themselves ("kedua negara" after "Presiden Jokowi ... PM Australia
+        # Malcolm Turnbull" is Indonesia and Australia): every gazetteer has the default's
+        self.gaz = load_gazetteer(())
+
+    def _state_of(self, a: Actor) -> Actor:
+        """The state ``a`` belongs to, as an actor (``a`` itself when it is one or when its
+        country is no state of the gazetteer)."""
+        rec = self.gaz.entities.get(a.country or "")
+        if a.kind == "state" or rec is None or rec.kind != "state":
+            return a
+        return a.model_copy(update={"name": rec.name, "id": rec.id, "sector": None,
+                                    "kind": "state", "cameo": rec.cameo})
 
     def _off_topic(self, st: _State) -> bool:
         """Whether the story is about sport, entertainment or gadgets: enough of its
@@ -625,8 +637,9 @@ class ResolveStage:
                 resolved[id(m)] = found
                 if found and m.pronoun is None:
                     history.append(found[0])
-                    if before == "di":
-                        # "bertemu ... di Gedung Putih. Keduanya ...": a place takes no part
+                    if before == "di" or m.place:
+                        # "bertemu ... di Gedung Putih. Keduanya ...", "di KTT G20, Hamburg,
+                        # Jerman": a place takes no part
                         places.add(id(found[0]))
             # the dateline's date is the story's, not the event's
             dates = [d.model_copy(update={"text": text[d.span[0]:d.span[1]]}) for d in dates
@@ -712,8 +725,7 @@ class ResolveStage:
                 return m.actor
         return None
 
-    @staticmethod
-    def _antecedents(m: Mention, history: list[Actor], speaker: Actor | None = None,
+    def _antecedents(self, m: Mention, history: list[Actor], speaker: Actor | None = None,
                      recent: Sequence[Actor] = (), places: Set[int] = frozenset()) -> list[
                          Actor]:
         """The actor of a mention: itself, or what its pronoun refers to ("pihaknya",
@@ -742,14 +754,20 @@ class ResolveStage:
             # "kedua negara": the last two states named, by country
             states: dict[str, Actor] = {}
             for a in reversed(history[-12:]):
+                if id(a) in places:
+                    continue
                 if a.country and a.country not in states and (
                         a.kind == "state" or not any(x.kind == "state" and x.country == a.country
                                                      for x in history)):
-                    states[a.country] = a.model_copy(update={
+                    states[a.country] = self._state_of(a).model_copy(update={
                         "mention": m.actor.mention, "span": m.actor.span, "coref": True,
                         **role})
                 if len(states) == 2:
-                    return list(states.values())[::-1]
+                    # in the order the story first named them: "Presiden Jokowi bertemu PM
+                    # Australia ... kedua negara sepakat" is Indonesia, then Australia
+                    first = {c: next(i for i, x in enumerate(history) if x.country == c)
+                             for c in states}
+                    return sorted(states.values(), key=lambda x: first[x.country or ""])
             return []
         for a in reversed(history[-12:] if want == "pair" else history):
             if want == "pair" and id(a) in places:
