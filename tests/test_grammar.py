@@ -564,3 +564,10 @@ def test_a_sports_story_keeps_only_events_between_political_bodies():
             "Pemain asing dilarang tampil .\n\nRusia mengecam Ukraina .")
     assert {(e.actor.name, e.target.name) for e in geoevents.extract(news, published=PUB)} \
         == {("Russia", "Ukraine")}
+
+
+def test_a_source_after_menurut_is_no_actor():
+    got = pairs("Menurut Lavrov , Rusia dan Indonesia sepakat memperluas latihan bersama.")
+    assert got == {("Russia", "Indonesia")}, got
+    got = pairs("Menurut PBB , pasukan Myanmar menyerang warga Rohingya di Rakhine.")
+    assert all(a != "United Nations" for a, _ in got), got

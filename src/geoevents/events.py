@@ -625,8 +625,8 @@ class EventEngine:
                 idx -= 1
                 fresh = False
                 continue
-            if not gap or not all(w in self._coord for w in gap):
-                break
+            if not gap or not all(w in self._coord for w in gap) or self._in_pp(prev, lower):
+                break  # "Menurut Lavrov , Rusia dan Indonesia sepakat": no list member
             # the junction next to the verb must be a conjunction: "Rusia, China dan Iran
             # mengecam"; a bare comma there is an apposition ("informan PBB di wilayah
             # Palestina, Michael Lynk, menuding ...")
