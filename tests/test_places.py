@@ -196,3 +196,21 @@ def test_a_subject_after_a_fronted_place_still_acts(text: str, actor: str) -> No
     events = nlp.extract(text, published="2025-02-03")
     assert any(e.actor.name == actor or e.actor.country == "VNM" for e in events), [
         (e.actor.mention, e.action.cameo) for e in events]
+
+
+def test_an_unknown_person_takes_the_story_country_in_events() -> None:
+    nlp = Pipeline()
+    text = ("Presiden Filipina Rodrigo Duterte menunda perundingan dengan pemberontak. "
+            "Ramon Dizon Castillo kemudian bertemu Perdana Menteri Norwegia di Oslo.")
+    events = nlp.extract(text, published="2017-08-21")
+    meets = [e for e in events if e.action.root == "04"]
+    assert meets and meets[0].actor.name == "Ramon Dizon Castillo", [
+        (e.actor.mention, e.action.cameo) for e in events]
+    assert meets[0].actor.country == "PHL"
+
+
+def test_a_known_person_keeps_the_gazetteer_country() -> None:
+    nlp = Pipeline()
+    events = nlp.extract("Perdana Menteri Malaysia Najib Razak mengecam Korea Utara.",
+                         published="2017-03-01")
+    assert events and events[0].actor.country == "MYS"

@@ -69,6 +69,8 @@ class _State:
     none) and its UD relation; None until the event rules ask for it through ``parse_at``."""
     parse_at: Callable[[int], tuple[list[int], list[str]] | None] | None = None
     mentions: list[list[Mention]] | None = None
+    story_country: str | None = None
+    """The state the story is about (:meth:`ActorStage._story_country`)."""
     dates: list[list[DateMention]] | None = None
     raw: list[list[RawEvent]] | None = None
     events: list[Event] | None = None
@@ -213,7 +215,9 @@ class ActorStage:
                                             strict=True):
             st.mentions.append([] if seg.skipped else self.recognizer.short_forms(
                 words, starts, ms, seen))
-        self._default_country(st.mentions, st.tokens or [], self._dateline(st))
+        dateline = self._dateline(st)
+        self._default_country(st.mentions, st.tokens or [], dateline)
+        st.story_country = self._story_country(st.mentions, None, dateline)[0]
         return doc
 
     def _entities(self, segments: Sequence[Segment],
@@ -414,6 +418,8 @@ class ActorStage:
             c = p.place.country
             counts[c] = counts.get(c, 0) + rules.dateline_weight
         return sorted(counts, key=lambda c: -counts[c]) or ["IDN"]
+
+
 class ParseStage:
     """Stage 3b (with ``parser=``): a dependency parse of each sentence, aligned to its
     content tokens by character offsets, for the parse-aware event rules.
@@ -650,6 +656,11 @@ class ResolveStage:
                 if not _political(actor) or not _political(target) or _same_entity(
                         actor, target) or not _political_pair(actor, target):
                     continue
+                # a person the gazetteer does not know is of the story's state ("Dadang
+                # Rusdiana meminta ..." in a story about Indonesian politics); filled after
+                # the political filters, which judge what the text says
+                actor, target = (_of_story(actor, st.story_country),
+                                 _of_story(target, st.story_country))
                 date, date_text, granularity = self._date(dates, st.published, words, starts,
                                                           r.hit)
                 info = cameo_info(r.cameo)
@@ -839,6 +850,13 @@ _NON_POLITICAL_SECTORS = frozenset(
 """Sectors of actors that make no event political by themselves (GUIDELINES: companies,
 clubs, media); civilians and refugees of a state are political actors ("warga sipil
 Gaza")."""
+
+
+def _of_story(a: Actor, country: str | None) -> Actor:
+    """``a`` with the story's country when it is a named person of no known country."""
+    if a.kind != "person" or a.id is not None or a.country or not a.name or not country:
+        return a
+    return a.model_copy(update={"country": country})
 
 
 def _official(a: Actor) -> bool:
