@@ -656,7 +656,7 @@ class ResolveStage:
                 if not _political(actor) or not _political(target) or _same_entity(
                         actor, target) or not _political_pair(actor, target):
                     continue
-                # a person the gazetteer does not know is of the story's state ("Dadang
+                # a person or body the gazetteer does not know is of the story's state ("Dadang
                 # Rusdiana meminta ..." in a story about Indonesian politics); filled after
                 # the political filters, which judge what the text says
                 actor, target = (_of_story(actor, st.story_country),
@@ -853,8 +853,10 @@ Gaza")."""
 
 
 def _of_story(a: Actor, country: str | None) -> Actor:
-    """``a`` with the story's country when it is a named person of no known country."""
-    if a.kind != "person" or a.id is not None or a.country or not a.name or not country:
+    """``a`` with the story's country when it is a named person or organisation that the
+    gazetteer does not know ("Himpunan Mahasiswa Islam (HMI)" in an Indonesian story)."""
+    if a.kind not in ("person", "organization") or a.id is not None or a.country or \
+            not a.name or not country:
         return a
     return a.model_copy(update={"country": country})
 
