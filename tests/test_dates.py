@@ -583,6 +583,12 @@ PUBLISHED = [
      "berbicara Senin ( 7 / 8 ) .", None, None),
     ("Jakarta , CNN Indonesia - - Pemilu 2019 memanas . Polisi menangkap pelaku pada "
      "Minggu ( 13 / 8 ) di Jakarta .", None, None),
+    # ... and no other recent year of the header agrees too: 3 January was a Wednesday in
+    # 2018 and in 2024, so a story naming both has no date from "Rabu ( 3 / 1 )"
+    ("Jakarta , CNN Indonesia - - Survei digelar Rabu ( 3 / 1 ) . Hasilnya mirip Pilpres "
+     "2014 ; pemilu berikutnya 2019 dan 2024 , kata pengamat pada 2018 .", None, None),
+    ("Jakarta , CNN Indonesia - - Survei digelar Rabu ( 3 / 1 ) . Hasilnya mirip Pilpres "
+     "2014 , kata pengamat pada 2018 .", "2018-01-03", "Rabu ( 3 / 1 )"),
     # an event date after a preposition is not a dateline
     ("Jakarta - Hambali memerintahkan tiga pemboman pada 12 Oktober 2002 di Bali.", None, None),
     ("Tanpa tanggal apa pun di sini.", None, None),

@@ -214,6 +214,8 @@ _NUM_LB = r"(?<![\w.,/:'’-])"
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _SENT_BREAK = re.compile(r"[.!?](?=\s)|\n")
+_RECENT_YEARS = 6
+"""Years before the latest one in a header that could be the story's own."""
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d]|[.,]\d)")
 _APOS = str.maketrans({"’": "'"})
 
@@ -540,7 +542,8 @@ class DateResolver:
         3. a weekday with a day and month but no year ("Jakarta , CNN Indonesia - - ...
            Minggu ( 13 / 8 )"). The year cannot be known from it, so this is accepted only
            when the latest four-digit year written in the header makes the weekday agree
-           with the day and month; otherwise None.
+           with the day and month, and no other year of the header in the six before it
+           does (a story naming 2018 and the 2024 election fits both); otherwise None.
 
         Impossible dates are skipped. Note that a weekday date in the first sentence is the
         date of the reported event, often a day before publication.
@@ -564,8 +567,9 @@ class DateResolver:
         if best is not None and best.date is not None:
             return best.date, text[best.a:best.b], (best.a, best.b)
         # 3. weekday + day/month ("Minggu ( 13 / 8 )") and the latest year of the header,
-        # only when the weekday agrees with that year
-        years = [int(y) for y in _YEAR.findall(text[:head_end])]
+        # only when the weekday agrees with that year and with no other recent year of the
+        # header: "Rabu ( 3 / 1 )" in a story that names 2018 and the 2024 election fits both
+        years = {int(y) for y in _YEAR.findall(text[:head_end])}
         if not years:
             return None
         y = max(years)
@@ -573,8 +577,13 @@ class DateResolver:
             d, m, wd = c.info.get("d"), c.info.get("m"), c.info.get("wd")
             if isinstance(d, int) and isinstance(m, int) and isinstance(wd, int):
                 date = _valid(y, m, d)
-                if date is not None and date.weekday() == wd:
-                    return date, text[c.a:c.b], (c.a, c.b)
+                if date is None or date.weekday() != wd:
+                    continue
+                if any((o := _valid(x, m, d)) is not None and o.weekday() == wd
+                       for x in years if y - _RECENT_YEARS <= x < y):
+                    return None
+                return date, text[c.a:c.b], (c.a, c.b)
+        return None
         return None
 
     # ----------------------------------------------------------------------------------
