@@ -214,3 +214,39 @@ def test_a_known_person_keeps_the_gazetteer_country() -> None:
     events = nlp.extract("Perdana Menteri Malaysia Najib Razak mengecam Korea Utara.",
                          published="2017-03-01")
     assert events and events[0].actor.country == "MYS"
+
+
+# -- a capital after a body's name is where it sits ----------------------------------------
+
+BRANCHES = [
+    "Pengacara dari LBH Jakarta meminta aparat membebaskan para mahasiswa.",
+    "Kantor UNESCO Jakarta bekerja sama dengan pemerintah daerah dalam program itu.",
+    "Gelandang itu menandatangani kontrak dengan Real Madrid kemarin.",
+]
+METONYMS = [
+    ("Washington mengecam Moskow atas serangan siber itu.", "United States"),
+    ("Pada akhirnya Jakarta menolak permintaan Canberra soal nelayan.", "Indonesia"),
+]
+
+
+@pytest.mark.parametrize("text", BRANCHES)
+def test_a_capital_after_a_body_is_no_government(text: str) -> None:
+    nlp = Pipeline()
+    doc = nlp.analyze(text, published="2017-12-01")
+    assert all(not (a.kind == "state" and a.sector == "GOV") for a in doc.actors), [
+        (a.mention, a.name) for a in doc.actors]
+
+
+@pytest.mark.parametrize(("text", "state"), METONYMS)
+def test_a_capital_on_its_own_is_the_government(text: str, state: str) -> None:
+    nlp = Pipeline()
+    events = nlp.extract(text, published="2017-12-01")
+    assert events and events[0].actor.name == state
+
+
+def test_a_dateline_with_non_breaking_spaces() -> None:
+    nlp = Pipeline()
+    doc = nlp.analyze("JAKARTA \xa0\xa0 – Polisi menangkap dua pencuri motor di Bekasi.",
+                      published="2018-02-09")
+    assert all(a.mention != "JAKARTA" for a in doc.actors)
+    assert doc.sentences[0].text.startswith("JAKARTA")

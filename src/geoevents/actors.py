@@ -170,6 +170,11 @@ class ActorRecognizer:
                 else:
                     i = max(i + 1, self._common_name(words, folded, at, i))
                 continue
+            if m.entry.kind == "metonym" and self._branch(words, out, offset, at, i):
+                # "LBH Jakarta", "Kantor UNESCO Jakarta", "Real Madrid": a capital after a
+                # body's name is where that body sits, not the state's government
+                i = m.end
+                continue
             served = self._principal(words, folded, at, m, date)
             if served is not None:
                 # "tim hukum Prabowo-Hatta", "massa Prabowo-Hatta": a group named after the
@@ -574,6 +579,19 @@ class ActorRecognizer:
                 words[i]):
             return i
         return self._name_run(words, folded, at, i)
+
+    @staticmethod
+    def _branch(words: Sequence[str], out: Sequence[Mention], offset: int,
+                at: dict[int, Match], i: int) -> bool:
+        """Whether the metonym at ``i`` follows the name of a body: an organisation or IGO
+        mention, or an acronym or capitalised word (not the sentence's first) that starts
+        no gazetteer match."""
+        if i == 0:
+            return False
+        if out and out[-1].end == offset + i and out[-1].actor.kind in ("organization", "IGO"):
+            return True
+        prev = words[i - 1]
+        return i - 1 > 0 and (i - 1) not in at and (_acronym(prev) or _is_name_token(prev))
 
     def _initials(self, words: Sequence[str], folded: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` is a person's initials: capitals after "berinisial", or
