@@ -85,6 +85,9 @@ class Grammar(BaseModel):
     """Words of sport, entertainment and gadget stories (with ``discard``): a story where
     ``genre_sentences`` sentences hold one keeps only events between political bodies."""
     genre_sentences: int = 3
+    genre_share: float = 0.0
+    """The share of a story's sentences that must hold a genre word, besides
+    ``genre_sentences`` of them, for it to be a sport, showbiz or gadget story."""
 
 
 @functools.lru_cache(maxsize=8)

@@ -23,7 +23,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataFileError, GazetteerError, RuleFileError
-from .schemas import AgentWord, CommonWords, GazetteerRecord, Trigger, TriggerFile
+from .schemas import (
+    AgentWord,
+    CommonWords,
+    GazetteerRecord,
+    GenreWords,
+    Trigger,
+    TriggerFile,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -165,6 +172,15 @@ def load_common_words(path: PathLike | None = None) -> frozenset[str]:
     """Capitalised words that start no personal name (``resources/id/common_words.yaml``,
     validated; cached)."""
     data = validate_yaml(path or resource("id", "common_words.yaml"), CommonWords,
+                         error=RuleFileError)
+    return frozenset(data.words)
+
+
+@functools.lru_cache(maxsize=2)
+def load_genre_words(path: PathLike | None = None) -> frozenset[str]:
+    """Words of sport, showbiz and gadget stories (``resources/id/genre_words.yaml``,
+    validated; cached)."""
+    data = validate_yaml(path or resource("id", "genre_words.yaml"), GenreWords,
                          error=RuleFileError)
     return frozenset(data.words)
 
