@@ -596,8 +596,7 @@ class ActorRecognizer:
     def _initials(self, words: Sequence[str], folded: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` is a person's initials: capitals after "berinisial", or
         before an age in brackets ("YIK ( 31 )")."""
-        w = words[i]
-        if not (2 <= len(w) <= 4 and w.isalpha() and w.isupper()):
+        if not _initials_like(words[i]):
             return False
         if i > 0 and folded[i - 1] in self._initials_markers:
             return True

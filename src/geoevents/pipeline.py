@@ -539,14 +539,14 @@ class ResolveStage:
         self.genre_sentences = g.genre_sentences
         self.genre_share = g.genre_share
         self.prepositions = {w.lower() for w in g.prepositions}
-        # the states themselves ("kedua negara" after "Presiden Jokowi ... PM Australia
-        # Malcolm Turnbull" is Indonesia and Australia): every gazetteer has the default's
-        self.gaz = load_gazetteer(())
 
     def _state_of(self, a: Actor) -> Actor:
         """The state ``a`` belongs to, as an actor (``a`` itself when it is one or when its
-        country is no state of the gazetteer)."""
-        rec = self.gaz.entities.get(a.country or "")
+        country is no state of the gazetteer): "kedua negara" after "Presiden Jokowi ... PM
+        Australia Malcolm Turnbull" is Indonesia and Australia. Every gazetteer holds the
+        default one's states; the default gazetteer is the actor stage's own (cached)
+        unless extra files were given."""
+        rec = load_gazetteer(()).entities.get(a.country or "")
         if a.kind == "state" or rec is None or rec.kind != "state":
             return a
         return a.model_copy(update={"name": rec.name, "id": rec.id, "sector": None,
