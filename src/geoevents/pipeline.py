@@ -219,7 +219,9 @@ class ActorStage:
                 words, starts, ms, seen))
         dateline = self._dateline(st)
         self._default_country(st.mentions, st.tokens or [], dateline)
-        st.story_country = self._story_country(st.mentions, None, dateline)[0]
+        if any(_unknown_named(m.actor) for ms in st.mentions for m in ms):
+            # only stories naming someone the gazetteer does not know need it
+            st.story_country = self._story_country(st.mentions, None, dateline)[0]
         return doc
 
     def _entities(self, segments: Sequence[Segment],
@@ -864,10 +866,13 @@ Gaza")."""
 def _of_story(a: Actor, country: str | None) -> Actor:
     """``a`` with the story's country when it is a named person or organisation that the
     gazetteer does not know ("Himpunan Mahasiswa Islam (HMI)" in an Indonesian story)."""
-    if a.kind not in ("person", "organization") or a.id is not None or a.country or \
-            not a.name or not country:
-        return a
-    return a.model_copy(update={"country": country})
+    return a.model_copy(update={"country": country}) if country and _unknown_named(a) else a
+
+
+def _unknown_named(a: Actor) -> bool:
+    """A named person or organisation that the gazetteer does not know, of no country."""
+    return a.kind in ("person", "organization") and a.id is None and not a.country and \
+        bool(a.name)
 
 
 def _official(a: Actor) -> bool:
