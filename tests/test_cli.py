@@ -68,13 +68,27 @@ def test_eval_on_own_gold(tmp_path):
 
 def test_parser_option():
     text = "DPR meminta waktu konsultasi dengan Presiden Joko Widodo untuk membahas anggaran."
-    shallow = run("extract", "--published", "2024-05-01", stdin=text)
-    parsed = run("extract", "--published", "2024-05-01", "--parser", "spacy", stdin=text)
+    # the rules alone: the parse gives the roles the shallow rules miss
+    shallow = run("extract", "--published", "2024-05-01", "--no-ranker", stdin=text)
+    parsed = run("extract", "--published", "2024-05-01", "--parser", "spacy", "--no-ranker",
+                 stdin=text)
     assert shallow.returncode == 0 and parsed.returncode == 0, parsed.stderr
     assert shallow.stdout == ""
     rows = [json.loads(line) for line in parsed.stdout.splitlines()]
     assert [(r["actor"]["name"], r["target"]["name"]) for r in rows] == [
         ("People's Representative Council", "Joko Widodo")]
+
+
+def test_no_ranker_option():
+    # a symbol between verb and target: the ranker reads the pair, the rules alone do not
+    text = "Rusia mengecam 🔥 Amerika Serikat."
+    ranked = run("extract", "--published", "2024-05-01", stdin=text)
+    rules = run("extract", "--published", "2024-05-01", "--no-ranker", stdin=text)
+    assert ranked.returncode == 0 and rules.returncode == 0, ranked.stderr
+    rows = [json.loads(line) for line in ranked.stdout.splitlines()]
+    assert [(r["actor"]["name"], r["target"]["name"], r["rule"]) for r in rows] == [
+        ("Russia", "United States", "mengecam/active+ranker")]
+    assert rules.stdout == ""
 
 
 def test_info_counts_the_shipped_data(nlp):

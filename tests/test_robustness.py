@@ -434,14 +434,23 @@ def test_row_invisible_characters_keep_offsets(nlp):
 
 @pytest.mark.parametrize("text", ["Ru\u200bsia mengecam Amerika Serikat.",
                                   "Ru\u00adsia mengecam Amerika Serikat.",
-                                  "Rusia mengecam\nAmerika Serikat.",
-                                  "Rusia mengecam 🔥 Amerika Serikat."])
+                                  "Rusia mengecam\nAmerika Serikat."])
 def test_row_documented_limits(nlp, text):
     """docs/robustness.md, "Limits": an invisible character inside a word splits (or hides)
-    the word, a line break ends a sentence, a symbol between verb and target blocks the
-    rule. No event, but no error and valid offsets."""
+    the word, a line break ends a sentence. No event, but no error and valid offsets."""
     doc = nlp.analyze(text, published=PUB)
     assert RUS_USA not in triples(doc)
+    spans_ok(text, doc)
+
+
+def test_row_symbol_between_verb_and_target(nlp):
+    """A symbol between the verb and its target blocks the rules' pattern; the ranker reads
+    the pair."""
+    text = "Rusia mengecam 🔥 Amerika Serikat."
+    doc = nlp.analyze(text, published=PUB)
+    assert RUS_USA in triples(doc)
+    assert [e.rule for e in doc.events] == ["mengecam/active+ranker"]
+    assert geoevents.load(ranker=False).extract(text, published=PUB) == []
     spans_ok(text, doc)
 
 

@@ -58,9 +58,16 @@ def load(**options: Any) -> Pipeline:
     Keyword Args:
         gazetteer: extra gazetteer JSONL file(s) merged over the default one.
         triggers: extra trigger YAML file(s) added to the default lexicon.
+        ner: "heuristic" (the default) or "model", how unknown names are found.
+        parser: None (the default), "spacy" or "stanza", the parse behind the rules.
+        ranker: True (the default) or False, the trained reader of roles the rules leave
+            empty.
+        max_length: the longest document accepted, in characters.
+
+    See :class:`~geoevents.pipeline.Pipeline` for each option.
 
     Raises:
-        OptionError: for an unknown option.
+        OptionError: for an unknown option or a bad value.
     """
     from .pipeline import OPTIONS, Pipeline
 

@@ -60,7 +60,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                             published=args.published_field),
             input_format=args.input_format, errors=args.errors,
             options={"gazetteer": args.gazetteer or [], "triggers": args.triggers or [],
-                     "parser": _parser(args)},
+                     "parser": _parser(args), "ranker": not args.no_ranker},
             chunk_size=args.chunk_size, progress=update)
     finally:
         if bar is not None:
@@ -86,7 +86,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, read_gold
     from .pipeline import Pipeline
 
-    nlp = Pipeline(gazetteer=args.gazetteer, triggers=args.triggers, parser=_parser(args))
+    nlp = Pipeline(gazetteer=args.gazetteer, triggers=args.triggers, parser=_parser(args),
+                   ranker=not args.no_ranker)
     rep = evaluate(read_gold(args.gold), nlp.extract, gazetteer=nlp.gazetteer,
                    show_errors=args.show_errors)
     for line in rep.errors:
@@ -206,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--parser", choices=["none", "spacy", "stanza"], default="none",
                         help="parser the event rules fall back on where the shallow rules "
                         "find no roles (default: none)")
+        sp.add_argument("--no-ranker", action="store_true",
+                        help="the rules alone, without the trained reader of the roles they "
+                        "leave empty")
 
     ex = sub.add_parser(
         "extract", help="extract events from JSONL, CSV, Parquet or text files, or stdin",

@@ -25,6 +25,7 @@ from .gazetteer import fold
 from .lexicon import Grammar, Lexicon, TriggerHit
 from .morph import analyses
 from .morph import verb_like as _verb_like
+from .ranker import Ranker
 
 _ATTACK_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 
@@ -51,9 +52,12 @@ def _seqs(items: Sequence[str]) -> set[tuple[str, ...]]:
 class EventEngine:
     """Apply the lexicon to one sentence at a time."""
 
-    def __init__(self, lexicon: Lexicon, grammar: Grammar) -> None:
+    def __init__(self, lexicon: Lexicon, grammar: Grammar, ranker: Ranker | None = None
+                 ) -> None:
         self.lexicon = lexicon
         self.g = grammar
+        self.ranker = ranker
+        """Reads the roles of triggers the rules leave empty (:mod:`geoevents.ranker`)."""
         self._neg = _seqs(grammar.negation)
         self._neg_words = {fold(x) for x in grammar.negation if " " not in x}
         self._intent = _seqs(grammar.intent)
@@ -91,12 +95,81 @@ class EventEngine:
         when first needed), a trigger whose roles the shallow rules cannot find takes them
         from the dependency tree.
         """
+        out, groups = self._sentence(words, mentions, parse)
+        if self.ranker is not None:
+            out = self._rank(words, mentions, out, groups)
+        return self._dedupe(out)
+
+    def _rank(self, words: Sequence[str], mentions: Sequence[Mention], out: list[RawEvent],
+              groups: list[tuple[TriggerHit, bool, bool, int]]) -> list[RawEvent]:
+        """The ranker's readings of the trigger words the rules leave empty, and the rules'
+        readings without those the ranker finds unlikely."""
+        assert self.ranker is not None
+        lower = [fold(w) for w in words]
+        drop: set[int] = set()
+        added = []
+        for hit, ok, fired, head in groups:
+            raws = [r for r in out if r.hit.head == head and r.actor is not None]
+            if fired and not raws:
+                continue
+            pairs = {(id(r.actor), id(r.target)) for r in raws}
+            cands = self.ranker.candidates(hit, ok, words, lower, mentions,
+                                           self.slots(hit, lower, mentions), pairs)
+            if fired:
+                scored = {(id(c.actor), id(c.target)): self.ranker.probability(c.features)
+                          for c in cands if "rule" in c.features}
+                drop.update(id(r) for r in raws
+                            if scored.get((id(r.actor), id(r.target)), 1.0)
+                            < self.ranker.model.keep)
+                continue
+            best = self.ranker.best(cands)
+            if best is not None:
+                c = best[0]
+                added.append(self._raw(hit, c.actor, c.target, lower, "ranker"))
+        return [r for r in out if id(r) not in drop] + added
+
+    def readings(self, words: Sequence[str], mentions: Sequence[Mention]) -> tuple[
+            list[RawEvent], list[tuple[TriggerHit, bool, bool]]]:
+        """The rules' events and each trigger word's hit (one per word and root): whether
+        its entry's object words are there and whether the rules gave it an event."""
+        out, groups = self._sentence(words, mentions, None)
+        return out, [(h, ok, fired) for h, ok, fired, _ in groups]
+
+    def slots(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]
+              ) -> dict[str, set[int]]:
+        """The mentions (by ``id``) each of the rules' slot readers would take for ``hit``:
+        the subject group before it, the object after it, the target of its frame, the
+        passive agent, and the frame's preposition right before a mention."""
+        t = hit.trigger.trigger
+        frame = {fold(w) for w in t.target if w != "obj"}
+        return {
+            "subject": {id(m) for m in self._left_group(hit.start, lower, ms)},
+            "object": {id(m) for m in self._obj(hit.end, lower, ms, head=hit.head)},
+            "frame": {id(m) for m in self._targets(t.target, hit.end, lower, ms,
+                                                    head=hit.head)},
+            "agent": {id(m) for m in self._after(hit.end, lower, ms, self._agent, window=6)},
+            "marked": {id(m) for m in ms if m.start > 0 and lower[m.start - 1] in frame},
+        }
+
+    def _raw(self, hit: TriggerHit, actor: Mention, target: Mention, lower: list[str],
+             how: str) -> RawEvent:
+        t = hit.trigger.trigger
+        cameo = t.cameo
+        if self._window_has(lower, hit.start, self._intent) and not cameo.startswith("03"):
+            cameo = self._intent_code(cameo)
+        return RawEvent(actor, target, hit, cameo,
+                        self._window_has(lower, hit.start, self._neg),
+                        f"{t.id}/{hit.voice}+{how}")
+
+    def _sentence(self, words: Sequence[str], mentions: Sequence[Mention],
+                  parse: Parse | Callable[[], Parse | None] | None) -> tuple[
+                      list[RawEvent], list[tuple[TriggerHit, bool, bool, int]]]:
         lower = [fold(w) for w in words]
         if not mentions or self._has(lower, self._discard):
-            return []
+            return [], []
         question = any(w == "?" for w in lower[-3:])
         if question:
-            return []
+            return [], []
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[RawEvent] = []
         used_heads: set[int] = set()
@@ -135,7 +208,17 @@ class EventEngine:
                     # asked for or refused is not an event that happened
                     end = max(ev.target.end for ev in evs)
                     governed.update(range(hit.end, max(hit.end + 3, end + 4)))
-        return self._dedupe(out)
+        # one hit per word and root, for the ranker: the first whose object words are there
+        groups: dict[tuple[int, str], tuple[TriggerHit, bool, bool, int]] = {}
+        for hit in hits:
+            if hit.head in covered or any(lower[k] in self._cond for k in range(hit.start)):
+                continue
+            key = (hit.head, hit.trigger.trigger.cameo[:2])
+            ok = self._object_ok(hit, lower)
+            fired = hit.head in used_heads or hit.head in governed
+            if key not in groups or (ok and not groups[key][1]):
+                groups[key] = (hit, ok, fired, hit.head)
+        return out, list(groups.values())
 
     @staticmethod
     def _dedupe(events: list[RawEvent]) -> list[RawEvent]:

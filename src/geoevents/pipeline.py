@@ -33,6 +33,7 @@ from .lexicon import Lexicon, TriggerHit, load_grammar
 from .models import Action, Actor, DateMention, Document, Event, Granularity, Sentence
 from .ner import ner_token_spans
 from .places import PlaceSpan, load_place_rules, load_places
+from .ranker import Ranker, load_ranker_model
 from .resources import (
     cameo_info,
     default_gazetteer_files,
@@ -501,8 +502,11 @@ class DateStage:
 class EventStage:
     """Stage 5: the event rules."""
 
-    def __init__(self, triggers: Sequence[str]) -> None:
-        self.engine = EventEngine(load_lexicon(tuple(triggers)), load_grammar())
+    def __init__(self, triggers: Sequence[str], ranker: bool = True) -> None:
+        grammar = load_grammar()
+        self.engine = EventEngine(
+            load_lexicon(tuple(triggers)), grammar,
+            Ranker(load_ranker_model(), grammar) if ranker else None)
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
@@ -946,10 +950,11 @@ def make_dates(nlp: Language, name: str) -> DateStage:
     return DateStage()
 
 
-@Language.factory("geoevents_events", default_config={"triggers": []})
-def make_events(nlp: Language, name: str, triggers: list[str]) -> EventStage:
-    """Factory of the event stage; ``triggers`` lists extra trigger files."""
-    return EventStage(triggers)
+@Language.factory("geoevents_events", default_config={"triggers": [], "ranker": True})
+def make_events(nlp: Language, name: str, triggers: list[str], ranker: bool) -> EventStage:
+    """Factory of the event stage; ``triggers`` lists extra trigger files, ``ranker`` turns
+    on the trained reader of roles the rules leave empty."""
+    return EventStage(triggers, ranker)
 
 
 @Language.factory("geoevents_resolver")
@@ -960,7 +965,7 @@ def make_resolver(nlp: Language, name: str) -> ResolveStage:
 
 # -- the public pipeline ------------------------------------------------------------------
 
-OPTIONS = ("gazetteer", "triggers", "max_length", "ner", "parser")
+OPTIONS = ("gazetteer", "triggers", "max_length", "ner", "parser", "ranker")
 MAX_LENGTH = 2_000_000
 """Default limit on a document's length in characters (about 2 MB of text)."""
 
@@ -1010,6 +1015,9 @@ class Pipeline:
             Most sentences are never parsed. On the development set the two paths tie on
             entity F1 (0.507 with ``"spacy"``, 0.504 without); without a parser precision is
             higher and the pipeline twice as fast (docs/accuracy.md).
+        ranker: read the roles of triggers the rules leave empty with the trained ranker
+            (:mod:`geoevents.ranker`; the default). Its events carry ``+ranker`` in
+            ``Event.rule``; False gives the rules alone.
         ner: how people and organisations the gazetteer does not know are found:
             "heuristic" (untitled capitalised names; the default, measured the more accurate
             on the development set) or "model" (the shipped statistical NER, PER/ORG).
@@ -1027,17 +1035,19 @@ class Pipeline:
     def __init__(self, *, gazetteer: Iterable[str | Path] | str | Path | None = None,
                  triggers: Iterable[str | Path] | str | Path | None = None,
                  max_length: int = MAX_LENGTH, ner: str = "heuristic",
-                 parser: str | None = None) -> None:
+                 parser: str | None = None, ranker: bool = True) -> None:
         if not isinstance(max_length, int) or max_length < 1:
             raise errors.OptionError(f"max_length must be a positive int, got {max_length!r}")
         if ner not in ("heuristic", "model"):
             raise errors.OptionError(f"ner must be 'heuristic' or 'model', got {ner!r}")
+        if not isinstance(ranker, bool):
+            raise errors.OptionError(f"ranker must be True or False, got {ranker!r}")
         if parser not in (None, "spacy", "stanza"):
             raise errors.OptionError(
                 f"parser must be None, 'spacy' or 'stanza', got {parser!r}")
         self.options: dict[str, Any] = {
             "gazetteer": _paths(gazetteer), "triggers": _paths(triggers),
-            "max_length": max_length, "ner": ner, "parser": parser}
+            "max_length": max_length, "ner": ner, "parser": parser, "ranker": ranker}
         self.max_length = max_length
         self._language = LanguageCheck(load_language_rules())
         nlp = spacy.blank("id")
@@ -1052,7 +1062,8 @@ class Pipeline:
         if parser is not None:
             nlp.add_pipe("geoevents_parser", config={"parser": parser})
         nlp.add_pipe("geoevents_dates")
-        nlp.add_pipe("geoevents_events", config={"triggers": self.options["triggers"]})
+        nlp.add_pipe("geoevents_events", config={"triggers": self.options["triggers"],
+                                                 "ranker": ranker})
         nlp.add_pipe("geoevents_resolver")
         self.nlp = nlp
 

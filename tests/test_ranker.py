@@ -1,0 +1,138 @@
+"""The trained role ranker: its data file, its features and its readings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+import geoevents
+from geoevents.errors import OptionError
+from geoevents.gazetteer import fold
+from geoevents.lexicon import load_grammar
+from geoevents.pipeline import Pipeline, _state
+from geoevents.ranker import RankerModel, RoleFeatures, load_ranker_model
+
+from .conftest import ROOT, load_script, shared_file
+
+
+@pytest.fixture(scope="module")
+def with_ranker() -> Pipeline:
+    return geoevents.load()
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Pipeline:
+    return geoevents.load(ranker=False)
+
+
+def test_the_shipped_model_validates_and_is_a_real_model() -> None:
+    model = load_ranker_model()
+    assert 0 < model.threshold < 1 and 0 <= model.keep < 1
+    assert len(model.weights) > 1000
+    assert "candidates" in model.trained_on
+
+
+def test_unknown_fields_are_refused() -> None:
+    raw = json.loads((ROOT / "src/geoevents/resources/id/ranker.json").read_text())
+    with pytest.raises(ValidationError):
+        RankerModel.model_validate({**raw, "learning_rate": 0.1})
+    with pytest.raises(ValidationError):
+        RankerModel.model_validate({**raw, "threshold": 1.5})
+
+
+def test_the_option_is_checked() -> None:
+    with pytest.raises(OptionError, match="ranker"):
+        geoevents.load(ranker="yes")
+
+
+# The ranker reads what the rules' patterns miss: a target behind a noun the entry does not
+# list, an accusation reported after "menyebut".
+POSITIVE = [
+    ("Menteri Luar Negeri Retno Marsudi menyebut Myanmar melanggar hak warga Rohingya.",
+     "Retno Marsudi", "112", "Myanmar"),
+    ("Kunjungan Perdana Menteri Jepang Shinzo Abe ke Jakarta dilaporkan untuk melakukan "
+     "pertemuan dengan Presiden Joko Widodo.", "Shinzo Abe", "040", "Joko Widodo"),
+]
+
+# No event: a sports report, a market report, a trigger with one actor in the sentence.
+NEGATIVE = [
+    "Pemain Persib Bandung mengalahkan Persija Jakarta dalam laga kemarin.",
+    "Harga minyak dunia naik setelah Arab Saudi memangkas produksi.",
+    "Presiden Joko Widodo meninjau banjir di Kabupaten Bandung.",
+    "Warga berharap pemerintah segera memperbaiki jalan yang rusak di desa itu.",
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "cameo", "target"), POSITIVE)
+def test_the_ranker_reads_roles_the_rules_miss(with_ranker: Pipeline, rules_only: Pipeline,
+                                               text: str, actor: str, cameo: str,
+                                               target: str) -> None:
+    found = [(e.actor.name, e.action.cameo, e.target.name if e.target else None, e.rule)
+             for e in with_ranker.extract(text, published="2017-05-02")]
+    assert any(a == actor and c == cameo and t == target and r.endswith("+ranker")
+               for a, c, t, r in found), found
+    assert not any(a == actor and c == cameo and t == target
+                   for a, c, t, _ in [(e.actor.name, e.action.cameo,
+                                       e.target.name if e.target else None, e.rule)
+                                      for e in rules_only.extract(text, published="2017-05-02")])
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_the_ranker_adds_nothing_where_there_is_no_event(with_ranker: Pipeline,
+                                                          text: str) -> None:
+    assert [e.rule for e in with_ranker.extract(text, published="2017-05-02")
+            if "+ranker" in e.rule] == []
+
+
+def test_features_name_no_open_class_word(with_ranker: Pipeline) -> None:
+    """Where a role stands and what closed-class word stands next to it: never the name
+    or the noun itself, so the model cannot learn who acts."""
+    engine = with_ranker.nlp.get_pipe("geoevents_events").engine
+    assert engine.ranker is not None
+    feats = RoleFeatures(load_grammar())
+    shapes = {"BOS", "EOS", "NUM", "CAP", "VERB", "w"}
+    text = ("Sementara itu, Menteri Pertahanan Ryamizard Ryacudu meragukan kesiapan "
+            "Kejaksaan Agung dan Komisi Pemberantasan Korupsi menangani kasus itu.")
+    doc = with_ranker.make_doc(text)
+    st = _state(doc)
+    seen = 0
+    for (words, _), ms in zip(st.tokens or [], st.mentions or [], strict=True):
+        lower = [fold(w) for w in words]
+        _, groups = engine.readings(words, ms)
+        for hit, ok, _fired in groups:
+            for c in engine.ranker.candidates(hit, ok, words, lower, ms,
+                                              engine.slots(hit, lower, ms)):
+                for f in c.features:
+                    for part in f.split("|"):
+                        if part.startswith(("prev=", "next=")):
+                            word = part.split("=", 1)[1]
+                            assert word in shapes or word in feats.function, f
+                            seen += 1
+                    assert "ryamizard" not in f.lower() and "kejaksaan" not in f.lower()
+    assert seen > 0
+
+
+def test_rules_only_gives_no_ranker_events(rules_only: Pipeline) -> None:
+    text = POSITIVE[0][0]
+    assert all("+ranker" not in e.rule for e in rules_only.extract(text))
+
+
+def test_committed_weights_match_a_fresh_training() -> None:
+    """The weights depend on the rules' output: a change to the rules, the lexicon or the
+    gazetteer that changes what the rules read needs ``python training/ranker.py`` again."""
+    pytest.importorskip("sklearn")
+    dev = shared_file("eval", "dev.jsonl")
+    scorer_path = shared_file("eval", "score.py")
+    corpus = shared_file("corpora", "news-indosum")
+    mod = load_script(ROOT / "training" / "ranker.py")
+    scorer = mod.load_scorer(scorer_path)
+    sets = [(dev.name, mod.read_gold(dev)),
+            ("indosum_events.jsonl",
+             mod.indosum_docs(ROOT / "training" / "data" / "indosum_events.jsonl", corpus))]
+    fresh = mod.train(sets, scorer).model
+    committed = load_ranker_model()
+    assert (fresh.threshold, fresh.keep) == (committed.threshold, committed.keep)
+    assert fresh.weights.keys() == committed.weights.keys()
+    assert max(abs(fresh.weights[k] - committed.weights[k]) for k in fresh.weights) < 1e-3
