@@ -27,6 +27,13 @@ def rules_only() -> Pipeline:
     return geoevents.load(ranker=False)
 
 
+def test_an_entry_is_read_only_in_its_sense(with_ranker: Pipeline) -> None:
+    """An entry whose object words are absent is not read by the ranker either: "menampik"
+    is a rejection (120) with "tawaran" or "desakan", not with "tuduhan"."""
+    text = "Rusia menampik tuduhan Ukraina soal serangan ke pelabuhan."
+    assert [e.rule for e in with_ranker.extract(text, published="2017-05-02")] == []
+
+
 def test_the_shipped_model_validates_and_is_a_real_model() -> None:
     model = load_ranker_model()
     assert 0 < model.threshold < 1 and 0 <= model.keep < 1
@@ -47,13 +54,12 @@ def test_the_option_is_checked() -> None:
         geoevents.load(ranker="yes")
 
 
-# The ranker reads what the rules' patterns miss: a target behind a noun the entry does not
-# list, an accusation reported after "menyebut".
+# The ranker reads what the rules' patterns miss: an event noun whose actor stands before
+# a passive report verb, a symbol between the verb and its target.
 POSITIVE = [
-    ("Menteri Luar Negeri Retno Marsudi menyebut Myanmar melanggar hak warga Rohingya.",
-     "Retno Marsudi", "112", "Myanmar"),
     ("Kunjungan Perdana Menteri Jepang Shinzo Abe ke Jakarta dilaporkan untuk melakukan "
      "pertemuan dengan Presiden Joko Widodo.", "Shinzo Abe", "040", "Joko Widodo"),
+    ("Rusia mengecam 🔥 Amerika Serikat.", "Russia", "111", "United States"),
 ]
 
 # No event: a sports report, a market report, a trigger with one actor in the sentence.
@@ -115,7 +121,7 @@ def test_features_name_no_open_class_word(with_ranker: Pipeline) -> None:
 
 
 def test_rules_only_gives_no_ranker_events(rules_only: Pipeline) -> None:
-    text = POSITIVE[0][0]
+    text = POSITIVE[1][0]
     assert all("+ranker" not in e.rule for e in rules_only.extract(text))
 
 

@@ -79,10 +79,11 @@ def indosum_docs(annotations: Path, corpus: Path) -> list[dict[str, Any]]:
     return docs
 
 
-def view(c: Candidate, role: str) -> dict[str, Any]:
+def views(c: Candidate, role: str, resolved: dict[int, list[Any]]) -> list[dict[str, Any]]:
+    """What the mention refers to after reference resolution (a pronoun: its antecedents)."""
     m = c.actor if role == "a" else c.target
-    a = m.actor
-    return {"name": a.name, "country": a.country, "sector": a.sector}
+    actors = resolved.get(id(m)) or ([] if m.pronoun else [m.actor])
+    return [{"name": a.name, "country": a.country, "sector": a.sector} for a in actors]
 
 
 def collect(docs: list[dict[str, Any]], scorer: ModuleType) -> list[dict[str, Any]]:
@@ -102,17 +103,22 @@ def collect(docs: list[dict[str, Any]], scorer: ModuleType) -> list[dict[str, An
             sentence = text[seg.start:seg.end]
             golds = [g for g in d["events"] if scorer.same_sentence(g["sentence"], sentence)]
             lower = [geoevents.gazetteer.fold(w) for w in words]
+            resolved = (st.resolved or {}).get(k, {})
             raws, groups = engine.readings(words, ms)
             for g_i, (hit, ok, fired) in enumerate(groups):
                 root = hit.trigger.trigger.cameo[:2]
+                if not fired and not ok:
+                    continue  # the entry's sense is not there (EventEngine._rank)
                 slots = engine.slots(hit, lower, ms)
                 pairs = {(id(r.actor), id(r.target)) for r in raws
                          if r.hit.head == hit.head and r.actor is not None}
                 for c in reader.candidates(hit, ok, words, lower, ms, slots, pairs):
                     label = any(
                         root in {g["action"]["root"], *(g.get("alt_roots") or [])}
-                        and scorer.actor_match(g["actor"], view(c, "a"), "entity")
-                        and scorer.actor_match(g["target"], view(c, "t"), "entity")
+                        and any(scorer.actor_match(g["actor"], v, "entity")
+                                for v in views(c, "a", resolved))
+                        and any(scorer.actor_match(g["target"], v, "entity")
+                                for v in views(c, "t", resolved))
                         for g in golds)
                     rows.append({"f": c.features, "y": int(label), "doc": d_i,
                                  "group": (d_i, k, g_i), "fired": fired,

@@ -110,7 +110,9 @@ class EventEngine:
         added = []
         for hit, ok, fired, head in groups:
             raws = [r for r in out if r.hit.head == head and r.actor is not None]
-            if fired and not raws:
+            if (fired and not raws) or (not fired and not ok):
+                # an entry's object words name its sense: "menampik tawaran" (120) is read,
+                # "menampik tuduhan" is not
                 continue
             pairs = {(id(r.actor), id(r.target)) for r in raws}
             cands = self.ranker.candidates(hit, ok, words, lower, mentions,

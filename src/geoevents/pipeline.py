@@ -75,6 +75,8 @@ class _State:
     """The state the story is about (:meth:`ActorStage._story_country`)."""
     dates: list[list[DateMention]] | None = None
     raw: list[list[RawEvent]] | None = None
+    resolved: dict[int, dict[int, list[Actor]]] | None = None
+    """Per segment index, each mention's actors after reference resolution (by ``id``)."""
     events: list[Event] | None = None
 
 
@@ -618,6 +620,7 @@ class ResolveStage:
         st = _state(doc)
         text = st.text or doc.text
         quoted = self._quote_speakers(st)
+        st.resolved = {}
         events: list[Event] = []
         history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
         sentences: list[list[Actor]] = []  # the same, per sentence
@@ -696,6 +699,7 @@ class ResolveStage:
                     rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
                 ))
                 first_actor = first_actor or actor
+            st.resolved[k_seg] = resolved
             sentences.append(named)
             acted.append([e.actor for e in events[n_before:]
                           if e.actor.kind == "state" and not e.actor.coref])

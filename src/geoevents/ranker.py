@@ -165,6 +165,8 @@ class RoleFeatures:
                f"{role}|kind={kind}", f"{role}|sec={a.sector or '-'}",
                f"{role}|place={int(m.place)}", f"{p}|kind={kind}",
                f"{role}|r={root}|sec={a.sector or '-'}", f"{role}|r={root}|kind={kind}"]
+        if m.pronoun:
+            out.append(f"{role}|pron={m.pronoun}")
         verbs = sum(1 for w in gap if verb_like(w))
         out.append(f"{p}|verbs={min(verbs, 2)}")
         for flag, present in (
@@ -219,10 +221,11 @@ class Ranker:
                    lower: Sequence[str], ms: Sequence[Mention],
                    slots: Mapping[str, set[int]] | None = None,
                    rule_pairs: Set[tuple[int, int]] = frozenset()) -> list[Candidate]:
-        """Every ordered pair of named or generic mentions near ``hit``; ``slots`` names
+        """Every ordered pair of mentions near ``hit`` (a pronoun only as the actor, resolved
+        later like the rules' own: "Ia meragukan kesiapan Polri"); ``slots`` names
         the mentions the rules' slot readers take (:meth:`EventEngine.slots`),
         ``rule_pairs`` the (actor, target) ``id`` pairs the rules read for it."""
-        near = [m for m in ms if m.pronoun is None
+        near = [m for m in ms if m.pronoun != "pair"
                 and m.start < hit.end + self.window and m.end > hit.start - self.window
                 and (self.features.may_take("a", hit, m, lower)
                      or self.features.may_take("t", hit, m, lower))]
