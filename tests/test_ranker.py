@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 import geoevents
-from geoevents.errors import OptionError
+from geoevents.errors import OptionError, RuleFileError
 from geoevents.gazetteer import fold
 from geoevents.lexicon import load_grammar
 from geoevents.pipeline import Pipeline, _state
@@ -47,6 +47,13 @@ def test_unknown_fields_are_refused() -> None:
         RankerModel.model_validate({**raw, "learning_rate": 0.1})
     with pytest.raises(ValidationError):
         RankerModel.model_validate({**raw, "threshold": 1.5})
+
+
+def test_a_bad_file_is_a_typed_error(tmp_path) -> None:
+    bad = tmp_path / "ranker.json"
+    bad.write_text('{"bias": 0.0, "threshold": 0.3, "weights": {}, "learning_rate": 1}')
+    with pytest.raises(RuleFileError, match="learning_rate"):
+        load_ranker_model(bad)
 
 
 def test_the_option_is_checked() -> None:

@@ -21,14 +21,15 @@ import math
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as ir
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .actors import Mention
+from .errors import RuleFileError
 from .gazetteer import fold
 from .lexicon import Grammar, TriggerHit
 from .morph import verb_like
+from .resources import PathLike, resource, validate_yaml
 
 _PUNCT = {",", ".", ":", ";", '"', "“", "”", "(", ")", "-"}
 
@@ -49,11 +50,12 @@ class RankerModel(BaseModel):
     """What the weights were fitted on, and the cross-validated figures."""
 
 
-@lru_cache(maxsize=1)
-def load_ranker_model() -> RankerModel:
-    """The shipped role ranker, validated."""
-    text = ir.files("geoevents").joinpath("resources/id/ranker.json").read_text("utf-8")
-    return RankerModel.model_validate_json(text)
+@lru_cache(maxsize=2)
+def load_ranker_model(path: PathLike | None = None) -> RankerModel:
+    """The role ranker's weights (``resources/id/ranker.json`` unless ``path``), validated;
+    a bad file raises :class:`~geoevents.errors.RuleFileError` naming the field."""
+    return validate_yaml(path or resource("id", "ranker.json"), RankerModel,
+                         error=RuleFileError)
 
 
 @dataclass(frozen=True)
