@@ -110,7 +110,9 @@ class EventEngine:
         added = []
         for hit, ok, fired, head in groups:
             raws = [r for r in out if r.hit.head == head and r.actor is not None]
-            if (fired and not raws) or (not fired and not ok):
+            if fired and (not raws or self.ranker.model.keep <= 0):
+                continue  # the rules' readings are all kept: nothing to score
+            if not fired and not ok:
                 # an entry's object words name its sense: "menampik tawaran" (120) is read,
                 # "menampik tuduhan" is not
                 continue
