@@ -227,10 +227,11 @@ class Ranker:
         later like the rules' own: "Ia meragukan kesiapan Polri"); ``slots`` names
         the mentions the rules' slot readers take (:meth:`EventEngine.slots`),
         ``rule_pairs`` the (actor, target) ``id`` pairs the rules read for it."""
+        may = {(role, id(m)): self.features.may_take(role, hit, m, lower)
+               for m in ms for role in ("a", "t")}
         near = [m for m in ms if m.pronoun != "pair"
                 and m.start < hit.end + self.window and m.end > hit.start - self.window
-                and (self.features.may_take("a", hit, m, lower)
-                     or self.features.may_take("t", hit, m, lower))]
+                and (may["a", id(m)] or may["t", id(m)])]
         near = sorted(near, key=lambda m: min(abs(m.start - hit.start),
                                               abs(m.end - hit.end)))[:self.max_mentions]
         near.sort(key=lambda m: m.start)
@@ -240,8 +241,6 @@ class Ranker:
         fa = {id(m): self.features.role("a", hit, m, words, lower, ms, slots) for m in near}
         ft = {id(m): self.features.role("t", hit, m, words, lower, ms, slots) for m in near}
         out = []
-        may = {(role, id(m)): self.features.may_take(role, hit, m, lower)
-               for m in near for role in ("a", "t")}
         agents = (slots or {}).get("agent", set())
         if hit.voice == "passive" and agents:
             # "... yang diculik oleh militan ISIS": a passive verb's named agent acts
