@@ -62,6 +62,8 @@ def load(**options: Any) -> Pipeline:
         parser: None (the default), "spacy" or "stanza", the parse behind the rules.
         ranker: True (the default) or False, the trained reader of roles the rules leave
             empty.
+        min_confidence: events whose ``Event.confidence`` is below it are dropped; None
+            (the default) takes the confidence model's trained threshold, 0 keeps all.
         max_length: the longest document accepted, in characters.
 
     See :class:`~geoevents.pipeline.Pipeline` for each option.

@@ -51,6 +51,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import parse_published
 
     parse_published(args.published)
+
     update, bar = _progress_bar(not args.no_progress)
     try:
         summary = run(
@@ -60,13 +61,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
                             published=args.published_field),
             input_format=args.input_format, errors=args.errors,
             options={"gazetteer": args.gazetteer or [], "triggers": args.triggers or [],
-                     "parser": _parser(args), "ranker": not args.no_ranker},
+                     "parser": _parser(args), "ranker": not args.no_ranker,
+                     "min_confidence": args.min_confidence},
             chunk_size=args.chunk_size, progress=update)
     finally:
         if bar is not None:
             bar.close()
     if args.output or summary.failed or summary.interrupted or bar is not None:
         print(f"geoevents: {summary.describe()}", file=sys.stderr)
+
     if summary.failed and not summary.errors_path:
         for doc_id, err in summary.sample_errors:
             print(f"geoevents: error: {doc_id}: {err}", file=sys.stderr)
@@ -87,7 +90,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     nlp = Pipeline(gazetteer=args.gazetteer, triggers=args.triggers, parser=_parser(args),
-                   ranker=not args.no_ranker)
+                   ranker=not args.no_ranker, min_confidence=args.min_confidence)
     rep = evaluate(read_gold(args.gold), nlp.extract, gazetteer=nlp.gazetteer,
                    show_errors=args.show_errors)
     for line in rep.errors:
@@ -210,6 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--no-ranker", action="store_true",
                         help="the rules alone, without the trained reader of the roles they "
                         "leave empty")
+        sp.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                        help="drop events whose confidence is below P, in [0, 1] (default: "
+                        "the confidence model's trained threshold)")
 
     ex = sub.add_parser(
         "extract", help="extract events from JSONL, CSV, Parquet or text files, or stdin",
@@ -220,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="*", help=".jsonl[.gz] (text, id, published), .csv[.gz], "
                     ".parquet or text files; - or nothing for stdin")
     ex.add_argument("--published", help="publication date (YYYY-MM-DD) for all inputs")
+
     ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "table"],
                     help="output format (default: from the -o suffix, else jsonl)")
     ex.add_argument("-o", "--output", help="write here instead of stdout (Parquet: a "

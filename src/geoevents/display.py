@@ -228,6 +228,7 @@ def _event_row(i: int, e: Event) -> str:
         escape(act.plover or "—"),
         gold,
         date,
+        "—" if e.confidence is None else f"{e.confidence:.2f}",
         f"<code>{escape(e.rule)}</code>",
     ]
     return ('<tr class="ge-event">'
@@ -237,7 +238,8 @@ def _event_row(i: int, e: Event) -> str:
 def _events_table(doc: Document) -> str:
     if not doc.events:
         return '<p class="ge-no-events" style="color:#777"><i>No events found.</i></p>'
-    head = ["#", "Actor", "Action", "Target", "CAMEO", "PLOVER", "Goldstein", "Date", "Rule"]
+    head = ["#", "Actor", "Action", "Target", "CAMEO", "PLOVER", "Goldstein", "Date",
+            "Confidence", "Rule"]
     th = "".join(f'<th style="{_CELL};background:#f5f5f5">{h}</th>' for h in head)
     rows = "".join(_event_row(i, e) for i, e in enumerate(doc.events, 1))
     return (f'<table class="ge-events" style="border-collapse:collapse;margin-top:12px;'

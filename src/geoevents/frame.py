@@ -26,7 +26,8 @@ COLUMNS: list[str] = [
     "doc_id", "actor_mention", "actor_name", "actor_id", "actor_country", "actor_sector",
     "actor_cameo", "cameo", "root", "label", "plover", "goldstein", "trigger",
     "target_mention", "target_name", "target_id", "target_country", "target_sector",
-    "target_cameo", "date", "date_text", "date_granularity", "negated", "rule", "sentence",
+    "target_cameo", "date", "date_text", "date_granularity", "negated", "rule", "confidence",
+    "sentence",
     "sentence_start", "sentence_end", "actor_kind", "actor_start", "actor_end", "target_kind",
     "target_start", "target_end", "trigger_start", "trigger_end",
 ]
@@ -39,6 +40,7 @@ DTYPES: dict[str, str] = {
     **{c: "string" for c in COLUMNS},
     **{c: "Int64" for c in INT_COLUMNS},
     "goldstein": "float64",
+    "confidence": "float64",
     "negated": "boolean",
     "date": "datetime64[ns]",
 }
@@ -47,8 +49,8 @@ DTYPES: dict[str, str] = {
 def _spark_type(column: str) -> str:
     if column in INT_COLUMNS:
         return "bigint"
-    return {"goldstein": "double", "negated": "boolean", "date": "timestamp"}.get(
-        column, "string")
+    return {"goldstein": "double", "confidence": "double", "negated": "boolean",
+            "date": "timestamp"}.get(column, "string")
 
 
 SPARK_SCHEMA = ", ".join(f"{c} {_spark_type(c)}" for c in COLUMNS)
@@ -71,7 +73,8 @@ def event_row(e: Event, doc_id: str | None) -> dict[str, Any]:
         "target_sector": t.sector if t else None, "target_cameo": t.cameo if t else None,
         "date": e.date.isoformat() if e.date else None, "date_text": e.date_text,
         "date_granularity": e.date_granularity,
-        "negated": e.negated, "rule": e.rule, "sentence": e.sentence,
+        "negated": e.negated, "rule": e.rule, "confidence": e.confidence,
+        "sentence": e.sentence,
         "sentence_start": e.sentence_span[0], "sentence_end": e.sentence_span[1],
         "actor_kind": a.kind, "actor_start": a.span[0], "actor_end": a.span[1],
         "target_kind": t.kind if t else None, "target_start": t.span[0] if t else None,

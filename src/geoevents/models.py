@@ -78,6 +78,9 @@ class Event(_Frozen):
     sentence_span: tuple[int, int]
     negated: bool = False
     rule: str
+    confidence: float | None = None
+    """The probability that the event is coded right (:mod:`geoevents.confidence`); None for
+    events built elsewhere, such as those read back from older files."""
 
 
 class Sentence(_Frozen):

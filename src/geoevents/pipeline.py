@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 from . import errors
 from .actors import ActorRecognizer, Mention
 from .clean import LanguageCheck, load_language_rules, looks_like_html, working_view
+from .confidence import Confidence, load_confidence_model
 from .dates import DateResolver, load_date_rules
 from .events import EventEngine, RawEvent
 from .gazetteer import Gazetteer, fold
@@ -78,6 +80,8 @@ class _State:
     resolved: dict[int, dict[int, list[Actor]]] | None = None
     """Per segment index, each mention's actors after reference resolution (by ``id``)."""
     events: list[Event] | None = None
+    event_features: list[tuple[str, ...]] | None = None
+    """Per event, the features its confidence was computed from (:mod:`geoevents.confidence`)."""
 
 
 def _state(doc: Doc) -> _State:
@@ -530,8 +534,10 @@ class EventStage:
 class ResolveStage:
     """Stage 6: pronouns and unexpressed subjects, short forms, dates → :class:`Event`."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_confidence: float = 0.0) -> None:
         g = load_grammar()
+        self.min_confidence = min_confidence
+        self.confidence = Confidence(load_confidence_model(), g)
         self.speech = {w.lower() for w in g.speech_verbs}
         self.saying = {w.lower() for w in g.saying_verbs}
         self.boundaries = {w.lower() for w in g.clause_boundaries}
@@ -627,6 +633,8 @@ class ResolveStage:
         acted: list[list[Actor]] = []  # per sentence, the named states that were actors
         places: set[int] = set()  # ids of history entries named as a place ("di X")
         last_subject: Actor | None = None
+        features: list[tuple[str, ...]] = []  # per event, its confidence features
+        n_kept = 0  # sentences read so far
         for k_seg, (seg, ms, dates, raws, (words, starts)) in enumerate(zip(
             st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
             strict=True,
@@ -670,15 +678,24 @@ class ResolveStage:
                      if d.span[0] >= seg.content_start]
             first_actor: Actor | None = None
             n_before = len(events)
-            for r, actor, target in self._pairs(raws, resolved, last_subject):
-                if not _political(actor) or not _political(target) or _same_entity(
-                        actor, target) or not _political_pair(actor, target):
-                    continue
+            kept = [(r, a, t) for r, a, t in self._pairs(raws, resolved, last_subject)
+                    if _political(a) and _political(t) and not _same_entity(a, t)
+                    and _political_pair(a, t)]
+            fanout = Counter(id(r.hit) for r, _, _ in kept)
+            lower = [fold(w) for w in words]
+            for r, actor, target in kept:
                 # a person or body the gazetteer does not know is of the story's state ("Dadang
                 # Rusdiana meminta ..." in a story about Indonesian politics); filled after
                 # the political filters, which judge what the text says
+                filled = (not actor.country and bool(st.story_country),
+                          not target.country and bool(st.story_country))
                 actor, target = (_of_story(actor, st.story_country),
                                  _of_story(target, st.story_country))
+                feats = self.confidence.features(
+                    r.hit, r.rule, r.actor, r.target, actor, target, words=words, lower=lower,
+                    mentions=ms, sentence=n_kept, fanout=fanout[id(r.hit)],
+                    story_filled=filled)
+                features.append(tuple(feats))
                 date, date_text, granularity = self._date(dates, st.published, words, starts,
                                                           r.hit)
                 info = cameo_info(r.cameo)
@@ -697,9 +714,11 @@ class ResolveStage:
                     sentence=text[seg.start:seg.end], sentence_span=(seg.start, seg.end),
                     negated=r.negated,
                     rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
+                    confidence=round(self.confidence.probability(feats), 4),
                 ))
                 first_actor = first_actor or actor
             st.resolved[k_seg] = resolved
+            n_kept += 1
             sentences.append(named)
             acted.append([e.actor for e in events[n_before:]
                           if e.actor.kind == "state" and not e.actor.coref])
@@ -708,12 +727,15 @@ class ResolveStage:
             subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)] and not (
                 m.start > 0 and words[m.start - 1].lower() in self.prepositions)), None)
             last_subject = first_actor or subj or last_subject
-        if events and self._off_topic(st):
+        scored = list(zip(events, features, strict=True))
+        if scored and self._off_topic(st):
             # "Persija menggandeng klub asal Jepang": in a sports, showbiz or gadget story
             # only events between political bodies count
-            events = [e for e in events if _official(e.actor) and e.target is not None
+            scored = [(e, f) for e, f in scored if _official(e.actor) and e.target is not None
                       and _official(e.target)]
-        st.events = events
+        scored = [(e, f) for e, f in scored if (e.confidence or 0.0) >= self.min_confidence]
+        st.events = [e for e, _ in scored]
+        st.event_features = [f for _, f in scored]
         return doc
 
     @staticmethod
@@ -961,15 +983,15 @@ def make_events(nlp: Language, name: str, triggers: list[str], ranker: bool) -> 
     return EventStage(triggers, ranker)
 
 
-@Language.factory("geoevents_resolver")
-def make_resolver(nlp: Language, name: str) -> ResolveStage:
-    """Factory of the resolution stage."""
-    return ResolveStage()
+@Language.factory("geoevents_resolver", default_config={"min_confidence": 0.0})
+def make_resolver(nlp: Language, name: str, min_confidence: float) -> ResolveStage:
+    """Factory of the resolution stage; events below ``min_confidence`` are dropped."""
+    return ResolveStage(min_confidence)
 
 
 # -- the public pipeline ------------------------------------------------------------------
 
-OPTIONS = ("gazetteer", "triggers", "max_length", "ner", "parser", "ranker")
+OPTIONS = ("gazetteer", "triggers", "max_length", "ner", "parser", "ranker", "min_confidence")
 MAX_LENGTH = 2_000_000
 """Default limit on a document's length in characters (about 2 MB of text)."""
 
@@ -1022,6 +1044,9 @@ class Pipeline:
         ranker: read the roles of triggers the rules leave empty with the trained ranker
             (:mod:`geoevents.ranker`; the default). Its events carry ``+ranker`` in
             ``Event.rule``; False gives the rules alone.
+        min_confidence: drop events whose ``Event.confidence`` is below this, in [0, 1].
+            None (the default) takes the threshold the confidence model was trained with
+            (:mod:`geoevents.confidence`, docs/accuracy.md); 0 keeps every event.
         ner: how people and organisations the gazetteer does not know are found:
             "heuristic" (untitled capitalised names; the default, measured the more accurate
             on the development set) or "model" (the shipped statistical NER, PER/ORG).
@@ -1039,19 +1064,26 @@ class Pipeline:
     def __init__(self, *, gazetteer: Iterable[str | Path] | str | Path | None = None,
                  triggers: Iterable[str | Path] | str | Path | None = None,
                  max_length: int = MAX_LENGTH, ner: str = "heuristic",
-                 parser: str | None = None, ranker: bool = True) -> None:
+                 parser: str | None = None, ranker: bool = True,
+                 min_confidence: float | None = None) -> None:
         if not isinstance(max_length, int) or max_length < 1:
             raise errors.OptionError(f"max_length must be a positive int, got {max_length!r}")
         if ner not in ("heuristic", "model"):
             raise errors.OptionError(f"ner must be 'heuristic' or 'model', got {ner!r}")
         if not isinstance(ranker, bool):
             raise errors.OptionError(f"ranker must be True or False, got {ranker!r}")
+        if min_confidence is not None and (
+                isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float))
+                or not 0.0 <= min_confidence <= 1.0):
+            raise errors.OptionError(
+                f"min_confidence must be None or a number in [0, 1], got {min_confidence!r}")
         if parser not in (None, "spacy", "stanza"):
             raise errors.OptionError(
                 f"parser must be None, 'spacy' or 'stanza', got {parser!r}")
         self.options: dict[str, Any] = {
             "gazetteer": _paths(gazetteer), "triggers": _paths(triggers),
-            "max_length": max_length, "ner": ner, "parser": parser, "ranker": ranker}
+            "max_length": max_length, "ner": ner, "parser": parser, "ranker": ranker,
+            "min_confidence": min_confidence}
         self.max_length = max_length
         self._language = LanguageCheck(load_language_rules())
         nlp = spacy.blank("id")
@@ -1068,7 +1100,9 @@ class Pipeline:
         nlp.add_pipe("geoevents_dates")
         nlp.add_pipe("geoevents_events", config={"triggers": self.options["triggers"],
                                                  "ranker": ranker})
-        nlp.add_pipe("geoevents_resolver")
+        threshold = (load_confidence_model().threshold if min_confidence is None
+                     else float(min_confidence))
+        nlp.add_pipe("geoevents_resolver", config={"min_confidence": threshold})
         self.nlp = nlp
 
     def __reduce__(self) -> tuple[Any, ...]:

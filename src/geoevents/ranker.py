@@ -68,7 +68,8 @@ class Candidate:
     features: tuple[str, ...]
 
 
-def _bucket(n: int) -> str:
+def bucket(n: int) -> str:
+    """A count or distance as a coarse class: "0", "1", "2", "3-4", "5-8" or "9+"."""
     if n <= 2:
         return str(n)
     if n <= 4:
@@ -76,6 +77,12 @@ def _bucket(n: int) -> str:
     if n <= 8:
         return "5-8"
     return "9+"
+
+
+def logistic(bias: float, weights: Mapping[str, float], features: Sequence[str]) -> float:
+    """The logistic model's probability for a set of binary features."""
+    z = bias + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 class RoleFeatures:
@@ -151,7 +158,7 @@ class RoleFeatures:
             side, lo, hi = "R", hit.end, m.start
         else:
             side, lo, hi = "I", m.end, m.end
-        dist = _bucket(hi - lo)
+        dist = bucket(hi - lo)
         between = [o for o in ms if o is not m and o.start >= lo and o.end <= hi]
         nb = str(min(len(between), 3))
         gap = lower[lo:hi]
@@ -258,9 +265,7 @@ class Ranker:
         return out
 
     def probability(self, features: Sequence[str]) -> float:
-        w = self.model.weights
-        z = self.model.bias + sum(w.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.model.bias, self.model.weights, features)
 
     def best(self, cands: Sequence[Candidate]) -> tuple[Candidate, float] | None:
         """The most probable reading, if it passes the threshold."""
@@ -271,4 +276,5 @@ class Ranker:
         return (c, p) if p >= self.model.threshold else None
 
 
-__all__ = ["Candidate", "Ranker", "RankerModel", "RoleFeatures", "load_ranker_model"]
+__all__ = ["Candidate", "Ranker", "RankerModel", "RoleFeatures", "bucket", "load_ranker_model",
+           "logistic"]
