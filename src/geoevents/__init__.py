@@ -27,6 +27,7 @@ __all__ = [
     "Sentence",
     "__version__",
     "analyze",
+    "dedupe",
     "extract",
     "load",
     "resolve",
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .deduplicate import dedupe
     from .frame import to_frame
     from .pipeline import Pipeline
 
@@ -49,6 +51,10 @@ def __getattr__(name: str) -> Any:
         from .frame import to_frame
 
         return to_frame
+    if name == "dedupe":
+        from .deduplicate import dedupe
+
+        return dedupe
     raise AttributeError(f"module 'geoevents' has no attribute {name!r}")
 
 

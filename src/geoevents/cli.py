@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import GeoeventsError
+from .errors import GeoeventsError, OptionError
 from .frame import COLUMNS, event_row
 from .io import Columns
 
@@ -47,11 +47,13 @@ def _progress_bar(enabled: bool) -> tuple[Callable[[Progress], None] | None, Any
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Run extraction over the inputs and write events (a thin layer over batch.run)."""
-    from .batch import run
+    from .batch import output_format, run
     from .pipeline import parse_published
 
     parse_published(args.published)
-
+    if args.dedupe and (args.output is None or output_format(args.output, args.format)
+                        not in ("documents", "csv", "parquet")):
+        raise OptionError("--dedupe needs -o with a JSONL, CSV or Parquet output")
     update, bar = _progress_bar(not args.no_progress)
     try:
         summary = run(
@@ -69,7 +71,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             bar.close()
     if args.output or summary.failed or summary.interrupted or bar is not None:
         print(f"geoevents: {summary.describe()}", file=sys.stderr)
+    if args.dedupe and not summary.interrupted:
+        from .deduplicate import dedupe_output
 
+        deduped = dedupe_output(args.output, output_format(args.output, args.format),
+                                window=args.dedupe_window)
+        print(f"geoevents: one record per actor, root and target per {args.dedupe_window}: "
+              f"{deduped}", file=sys.stderr)
     if summary.failed and not summary.errors_path:
         for doc_id, err in summary.sample_errors:
             print(f"geoevents: error: {doc_id}: {err}", file=sys.stderr)
@@ -226,7 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="*", help=".jsonl[.gz] (text, id, published), .csv[.gz], "
                     ".parquet or text files; - or nothing for stdin")
     ex.add_argument("--published", help="publication date (YYYY-MM-DD) for all inputs")
-
+    ex.add_argument("--dedupe", action="store_true",
+                    help="also write <output>.dedupe.<ext>: one record per actor, CAMEO root "
+                    "and target per day, with mentions and doc_ids (geoevents.dedupe)")
+    ex.add_argument("--dedupe-window", default="1D", metavar="FREQ",
+                    help="the window of --dedupe, a fixed pandas frequency (default: 1D)")
     ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "table"],
                     help="output format (default: from the -o suffix, else jsonl)")
     ex.add_argument("-o", "--output", help="write here instead of stdout (Parquet: a "
