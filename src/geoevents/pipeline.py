@@ -32,7 +32,17 @@ from .dates import DateResolver, load_date_rules
 from .events import EventEngine, RawEvent
 from .gazetteer import Gazetteer, fold
 from .lexicon import Lexicon, TriggerHit, load_grammar
-from .models import Action, Actor, DateMention, Document, Event, Granularity, Sentence
+from .location import SentenceView, load_locator
+from .models import (
+    Action,
+    Actor,
+    DateMention,
+    Document,
+    Event,
+    Granularity,
+    Location,
+    Sentence,
+)
 from .ner import ner_token_spans
 from .places import PlaceSpan, load_place_rules, load_places
 from .ranker import Ranker, load_ranker_model
@@ -538,6 +548,8 @@ class ResolveStage:
         g = load_grammar()
         self.min_confidence = min_confidence
         self.confidence = Confidence(load_confidence_model(), g)
+        self.locator = load_locator()
+        self.lexicon = load_lexicon(())
         self.speech = {w.lower() for w in g.speech_verbs}
         self.saying = {w.lower() for w in g.saying_verbs}
         self.boundaries = {w.lower() for w in g.clause_boundaries}
@@ -634,6 +646,7 @@ class ResolveStage:
         places: set[int] = set()  # ids of history entries named as a place ("di X")
         last_subject: Actor | None = None
         features: list[tuple[str, ...]] = []  # per event, its confidence features
+        dateline = functools.cache(functools.partial(self._dateline_place, st))
         n_kept = 0  # sentences read so far
         for k_seg, (seg, ms, dates, raws, (words, starts)) in enumerate(zip(
             st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
@@ -683,6 +696,15 @@ class ResolveStage:
                     and _political_pair(a, t)]
             fanout = Counter(id(r.hit) for r, _, _ in kept)
             lower = [fold(w) for w in words]
+            where = SentenceView(
+                words, starts, text, ms,
+                places=functools.cache(functools.partial(self.locator.index.find, words)),
+                triggers=functools.cache(functools.partial(self._trigger_spans, words)))
+            visits = [r for r, _, _ in kept if r.cameo.startswith(self.locator.visit_codes)]
+            # "mengunjungi Moskow untuk menandatangani ...": the visit's scene is the others'
+            visit_scene = next((loc for loc in (self.locator.in_sentence(
+                where, cameo=r.cameo, hit=r.hit, target_m=r.target, target=r.target.actor)
+                for r in visits) if loc is not None), None)
             for r, actor, target in kept:
                 # a person or body the gazetteer does not know is of the story's state ("Dadang
                 # Rusdiana meminta ..." in a story about Indonesian politics); filled after
@@ -713,6 +735,10 @@ class ResolveStage:
                     date=date, date_text=date_text, date_granularity=granularity,
                     sentence=text[seg.start:seg.end], sentence_span=(seg.start, seg.end),
                     negated=r.negated,
+                    location=self.locator.locate(
+                        where, cameo=r.cameo, hit=r.hit, target_m=r.target, actor=actor,
+                        target=target, dateline=dateline, visit=bool(visits),
+                        fallback=visit_scene),
                     rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
                     confidence=round(self.confidence.probability(feats), 4),
                 ))
@@ -737,6 +763,18 @@ class ResolveStage:
         st.events = [e for e, _ in scored]
         st.event_features = [f for _, f in scored]
         return doc
+
+    def _trigger_spans(self, words: list[str]) -> list[tuple[int, int]]:
+        """The token spans of the sentence's trigger words (for :mod:`geoevents.location`)."""
+        return [(h.start, h.end) for h in self.lexicon.find(words)]
+
+    def _dateline_place(self, st: _State) -> Location | None:
+        """The place of the story's dateline ("KABUL, KOMPAS.com -"), if it names one."""
+        for seg in st.segments or []:
+            if not seg.skipped and seg.content_start > seg.start:
+                return self.locator.in_dateline(st.text or st.view, seg.start,
+                                                seg.content_start)
+        return None
 
     @staticmethod
     def _pairs(raws: list[RawEvent], resolved: dict[int, list[Actor]],

@@ -48,6 +48,15 @@ class PlaceRules(BaseModel):
     indonesian_admin_words: list[str]
     destinations: list[str]
     attachments: list[str]
+    event_markers: list[str]
+    topic_markers: list[str]
+    verbal_codes: list[str]
+    visit_codes: list[str]
+    destination_codes: list[str]
+    target_scene_codes: list[str]
+    scene_nouns: list[str]
+    visit_markers: list[str]
+    seat_sectors: list[str]
     free_min_population: int = Field(ge=0)
     min_letters: int = Field(ge=1)
     scene_sectors: list[str]
