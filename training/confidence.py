@@ -120,10 +120,8 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
     probabilities hold on unseen text rather than on the text the rules were fitted to."""
     try:
         import numpy as np
-        from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
-        from sklearn.metrics import log_loss, roc_auc_score
-        from sklearn.model_selection import GroupKFold
+        from sklearn.metrics import roc_auc_score
     except ImportError as exc:  # pragma: no cover - a training extra
         raise SystemExit("training the confidence model needs scikit-learn: "
                          "pip install -e '.[train]'") from exc
@@ -134,24 +132,10 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
         got, n_gold = collect(docs, scorer)
         rows += [r | {"set": i, "doc": (i, r["doc"])} for r in got]
         golds.append(n_gold)
-    y = np.array([r["y"] for r in rows])
-    vec = DictVectorizer()
-    X = vec.fit_transform([dict.fromkeys(r["f"], 1) for r in rows])
-    docs = {d: i for i, d in enumerate(dict.fromkeys(r["doc"] for r in rows))}
-    groups = np.array([docs[r["doc"]] for r in rows])
-    report = [f"{len(rows)} events, {int(y.sum())} right, {X.shape[1]} features"]
-    best_c, best_loss, probs = 1.0, float("inf"), np.zeros(len(rows))
-    for c in (0.03, 0.1, 0.3, 1.0):
-        cv = np.zeros(len(rows))
-        for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
-            clf = LogisticRegression(C=c, max_iter=2000)
-            clf.fit(X[tr], y[tr])
-            cv[te] = clf.predict_proba(X[te])[:, 1]
-        loss = log_loss(y, cv)
-        report.append(f"C={c}: log loss {loss:.4f}, AUC {roc_auc_score(y, cv):.3f}")
-        if loss < best_loss:
-            best_c, best_loss, probs = c, loss, cv
-    report.append(f"cross-validated, C={best_c}:")
+    cv = _readers.cross_validated(rows, (0.03, 0.1, 0.3, 1.0), folds)
+    vec, X, y, best_c, best_loss, probs = cv.vectorizer, cv.X, cv.y, cv.c, cv.loss, cv.probs
+    report = [f"{len(rows)} events, {int(y.sum())} right, {X.shape[1]} features",
+              *cv.report, f"cross-validated, C={best_c}:"]
     scale, shift = 1.0, 0.0
     if calibrate:
         on = np.array([r["set"] in calibrate for r in rows])

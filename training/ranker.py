@@ -190,6 +190,49 @@ def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
     return th, keep, note, curve
 
 
+class CrossValidated(NamedTuple):
+    """A logistic regression's features and cross-validated fit (:func:`cross_validated`)."""
+
+    vectorizer: Any
+    X: Any
+    y: Any
+    c: float
+    loss: float
+    probs: Any
+    """Each row's probability from the fold that did not train on its document."""
+    report: list[str]
+
+
+def cross_validated(rows: list[dict[str, Any]], cs: tuple[float, ...],
+                    folds: int) -> CrossValidated:
+    """Binary features ``r["f"]`` and labels ``r["y"]`` of ``rows``; the L2 strength among
+    ``cs`` with the lowest log loss over ``folds`` folds grouped by ``r["doc"]``."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss, roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    y = np.array([r["y"] for r in rows])
+    vec = DictVectorizer()
+    X = vec.fit_transform([dict.fromkeys(r["f"], 1) for r in rows])
+    docs = {d: i for i, d in enumerate(dict.fromkeys(r["doc"] for r in rows))}
+    groups = np.array([docs[r["doc"]] for r in rows])
+    report = []
+    best_c, best_loss, best_probs = 1.0, float("inf"), np.zeros(len(rows))
+    for c in cs:
+        probs = np.zeros(len(rows))
+        for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
+            clf = LogisticRegression(C=c, max_iter=2000)
+            clf.fit(X[tr], y[tr])
+            probs[te] = clf.predict_proba(X[te])[:, 1]
+        loss = log_loss(y, probs)
+        report.append(f"C={c}: log loss {loss:.4f}, AUC {roc_auc_score(y, probs):.3f}")
+        if loss < best_loss:
+            best_c, best_loss, best_probs = c, loss, probs
+    return CrossValidated(vec, X, y, best_c, best_loss, best_probs, report)
+
+
 class Trained(NamedTuple):
     """A fitted ranker and what training it printed."""
 
@@ -207,35 +250,17 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
     :func:`choose` on the same cross-validated probabilities, unless given.
     """
     try:
-        import numpy as np
-        from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
-        from sklearn.metrics import log_loss, roc_auc_score
-        from sklearn.model_selection import GroupKFold
     except ImportError as exc:  # pragma: no cover - a training extra
         raise SystemExit("training the ranker needs scikit-learn: pip install -e '.[train]'"
                          ) from exc
 
     rows = [r | {"doc": (i, r["doc"]), "group": (i, *r["group"])}
             for i, (_, docs) in enumerate(sets) for r in collect(docs, scorer)]
-    y = np.array([r["y"] for r in rows])
-    vec = DictVectorizer()
-    X = vec.fit_transform([dict.fromkeys(r["f"], 1) for r in rows])
-    docs = {d: i for i, d in enumerate(dict.fromkeys(r["doc"] for r in rows))}
-    groups = np.array([docs[r["doc"]] for r in rows])
-    report = [f"{len(rows)} candidates, {int(y.sum())} positive, {X.shape[1]} features"]
-    best_c, best_loss, best_probs = 1.0, float("inf"), np.zeros(len(rows))
-    for c in (0.01, 0.03, 0.1, 0.3):
-        probs = np.zeros(len(rows))
-        for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
-            clf = LogisticRegression(C=c, max_iter=2000)
-            clf.fit(X[tr], y[tr])
-            probs[te] = clf.predict_proba(X[te])[:, 1]
-        loss = log_loss(y, probs)
-        report.append(f"C={c}: log loss {loss:.4f}, AUC {roc_auc_score(y, probs):.3f}")
-        if loss < best_loss:
-            best_c, best_loss, best_probs = c, loss, probs
-    report.append(f"cross-validated, C={best_c}:")
+    cv = cross_validated(rows, (0.01, 0.03, 0.1, 0.3), folds)
+    vec, X, y, best_c, best_loss, best_probs = cv.vectorizer, cv.X, cv.y, cv.c, cv.loss, cv.probs
+    report = [f"{len(rows)} candidates, {int(y.sum())} positive, {X.shape[1]} features",
+              *cv.report, f"cross-validated, C={best_c}:"]
     report.extend(selection(rows, best_probs, THRESHOLDS))
     clf = LogisticRegression(C=best_c, max_iter=2000)
     clf.fit(X, y)
