@@ -61,6 +61,7 @@ def sample(n: int, seed: int) -> list[dict[str, object]]:
                 "actor": _actor(e.actor), "cameo": e.action.cameo, "label": e.action.label,
                 "trigger": e.action.trigger, "target": _actor(e.target) if e.target else None,
                 "date": e.date.isoformat() if e.date else None, "rule": e.rule,
+                "confidence": e.confidence,
             })
     rng = random.Random(seed)
     drawn = rng.sample(found, min(n, len(found)))
@@ -88,8 +89,20 @@ def report(rows: list[dict[str, object]]) -> str:
     k = sum(1 for r in judged if r["correct"])
     lo, hi = wilson(k, len(judged))
     out = [f"Precision: **{k}/{len(judged)} = {k / max(1, len(judged)):.2f}** "
-           f"(95% Wilson interval {lo:.2f}–{hi:.2f}).", "",
-           "| # | article | sentence | event | correct | why |", "|---|---|---|---|---|---|"]
+           f"(95% Wilson interval {lo:.2f}–{hi:.2f}).", ""]
+    scored = [r for r in judged if r.get("confidence") is not None]
+    if scored:
+        # how the event's confidence (geoevents.confidence) tracks the judgement
+        out.append("| confidence | events | mean confidence | right |")
+        out.append("|---|---|---|---|")
+        for a, b in ((0.0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 1.01)):
+            sel = [r for r in scored if a <= float(str(r["confidence"])) < b]
+            if sel:
+                mean = sum(float(str(r["confidence"])) for r in sel) / len(sel)
+                right = sum(1 for r in sel if r["correct"]) / len(sel)
+                out.append(f"| {a:.1f}–{min(b, 1.0):.1f} | {len(sel)} | {mean:.2f} | {right:.2f} |")
+        out.append("")
+    out += ["| # | article | sentence | event | correct | why |", "|---|---|---|---|---|---|"]
     for i, r in enumerate(rows, 1):
         sent = str(r["sentence"]).replace("|", "\\|")
         if len(sent) > 220:
