@@ -673,3 +673,36 @@ def test_an_event_dated_by_month_or_year_only():
     assert [(e.date, e.date_granularity) for e in doc.events] == [(None, "year")]
     doc = geoevents.analyze("Rusia menyerang Ukraina .", published="2019-06-20")
     assert [(e.date, e.date_granularity) for e in doc.events] == [(dt.date(2019, 6, 20), "day")]
+
+
+# A month at the head of the sentence, set off by a comma, dates its main clause; a month
+# behind a clause boundary or inside the object does not.
+FRONTED = [
+    ("April lalu , Rusia menyerang Ukraina .", dt.date(2019, 4, 1)),
+    ("Sebelumnya , pada Maret , Rusia menyerang Ukraina .", dt.date(2019, 3, 1)),
+    ("Akhir Mei lalu , Rusia menyerang Ukraina .", dt.date(2019, 5, 1)),
+    ("Namun , Februari 2018 , Rusia menyerang Ukraina .", dt.date(2018, 2, 1)),
+]
+NOT_FRONTED = [
+    "Rusia menyerang Ukraina setelah perundingan Juni lalu gagal .",
+    "Warga yang mengungsi Juni lalu , kata Rusia , diserang Ukraina .",
+    "Rusia menyerang Ukraina , Juni lalu , kata pejabat .",
+]
+
+
+@pytest.mark.parametrize(("text", "month"), FRONTED)
+def test_a_fronted_month_dates_the_event(text: str, month: dt.date) -> None:
+    import geoevents
+
+    doc = geoevents.analyze(text, published="2019-06-20")
+    assert [(e.date, e.date_granularity) for e in doc.events] == [(month, "month")]
+
+
+@pytest.mark.parametrize("text", NOT_FRONTED)
+def test_a_month_elsewhere_leaves_the_publication_date(text: str) -> None:
+    import geoevents
+
+    doc = geoevents.analyze(text, published="2019-06-20")
+    assert doc.events, text
+    assert all((e.date, e.date_granularity) == (dt.date(2019, 6, 20), "day")
+               for e in doc.events), [(e.date, e.date_text) for e in doc.events]

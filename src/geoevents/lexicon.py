@@ -73,6 +73,7 @@ class Grammar(BaseModel):
     """Prepositions before a month or year that dates an event: "sejak pertengahan Januari",
     "pada 2013"."""
     period_parts: list[str]
+    sentence_adverbs: list[str]
     """Words between such a preposition and the month: "pada awal September lalu"."""
     """Verbs whose subject says the quotation after them: "Presiden Joko Widodo mengatakan,
     “Kami mendesak Myanmar ...”" (kami is the president's side)."""

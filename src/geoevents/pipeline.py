@@ -555,6 +555,7 @@ class ResolveStage:
         self.boundaries = {w.lower() for w in g.clause_boundaries}
         self.period_openers = {w.lower() for w in g.period_openers}
         self.period_parts = {w.lower() for w in g.period_parts}
+        self.sentence_adverbs = {w.lower() for w in g.sentence_adverbs} | {","}
         # the hand-picked words and those IndoSum's sport, showbiz and gadget stories use
         # far more than its news (scripts/genre_words.py)
         self.genre_first: dict[str, list[tuple[str, ...]]] = {}
@@ -901,15 +902,23 @@ class ResolveStage:
                    hit: TriggerHit) -> bool:
         """Whether a month or year expression dates the trigger's clause: it follows "sejak"
         or "pada" (with "awal"/"pertengahan"/"akhir" between), and either opens the sentence
-        or stands after the trigger with no clause boundary, relative "yang" or comma
-        between."""
+        (after sentence adverbs: "Sebelumnya , pada Maret , ...") or stands after the trigger
+        with no clause boundary, relative "yang" or comma between; or, without an opener,
+        it opens the sentence set off by a comma before the trigger ("Juni lalu , Dalai
+        Lama bertemu ...")."""
         k = bisect.bisect_left(starts, d.span[0])
         j = k - 1
         while j >= 0 and words[j].lower() in self.period_parts:
             j -= 1
+
+        def fronted(i: int) -> bool:
+            return all(w.lower() in self.sentence_adverbs for w in words[:i])
+
         if j < 0 or words[j].lower() not in self.period_openers:
-            return False
-        if j == 0:
+            end = bisect.bisect_left(starts, d.span[1])
+            return (end < len(words) and words[end] == "," and end <= hit.start
+                    and fronted(j + 1))
+        if fronted(j):
             return True
         between = [w.lower() for w in words[hit.end:j]]
         return k >= hit.end and not any(
