@@ -186,8 +186,9 @@ class Locator:
         # "mengecam AS atas serangan di Suriah", "mengecam serangan Israel di Rafah",
         # "menuduh Ukraina menyerang ... di Belgorod": a place behind a topic, a clause
         # boundary or another event's word belongs to that
+        after = any(c[0] >= hit.end for c in cands)
         others = ([a for a, _ in s.triggers() if a >= hit.end]
-                  if cameo.startswith(self.verbal_codes) else [])
+                  if after and cameo.startswith(self.verbal_codes) else [])
         cands = [c for c in cands if c[0] < hit.end or not (
             any(w in self.topic for w in lower[hit.end:c[0]])
             or any(a < c[0] for a in others))]
