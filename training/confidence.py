@@ -185,18 +185,10 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", type=Path, nargs="*", default=[],
-                    help="annotated files in the gold format (../shared/eval/dev.jsonl)")
-    ap.add_argument("--indosum", type=Path, nargs="*", default=[],
-                    help="annotations by offset into IndoSum (training/data/*.jsonl)")
-    ap.add_argument("--corpus", type=Path, default=Path("../shared/corpora/news-indosum"))
-    ap.add_argument("--scorer", type=Path, required=True)
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--folds", type=int, default=5)
+    _readers.data_arguments(ap, OUT)
     args = ap.parse_args()
     scorer = load_scorer(args.scorer)
-    sets = [(g.name, read_gold(g)) for g in args.gold] + [
-        (a.name, indosum_docs(a, args.corpus)) for a in args.indosum]
+    sets = _readers.annotated_sets(args)
     # the IndoSum annotations were not used to write rules: the probabilities are
     # calibrated to them
     trained = train(sets, scorer, folds=args.folds,

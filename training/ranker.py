@@ -280,16 +280,27 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
     return Trained(model, report, vec, clf)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def data_arguments(ap: argparse.ArgumentParser, out: Path) -> None:
+    """The annotated data, scorer, output and folds of a training script's command line."""
     ap.add_argument("--gold", type=Path, nargs="*", default=[],
                     help="annotated files in the gold format (../shared/eval/dev.jsonl)")
     ap.add_argument("--indosum", type=Path, nargs="*", default=[],
                     help="annotations by offset into IndoSum (training/data/*.jsonl)")
     ap.add_argument("--corpus", type=Path, default=Path("../shared/corpora/news-indosum"))
     ap.add_argument("--scorer", type=Path, required=True)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=out)
     ap.add_argument("--folds", type=int, default=5)
+
+
+def annotated_sets(args: argparse.Namespace) -> list[tuple[str, list[dict[str, Any]]]]:
+    """``[(file name, documents)]`` of ``--gold`` and ``--indosum``, in that order."""
+    return [(g.name, read_gold(g)) for g in args.gold] + [
+        (a.name, indosum_docs(a, args.corpus)) for a in args.indosum]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    data_arguments(ap, OUT)
     ap.add_argument("--threshold", type=float, default=None,
                     help="the threshold to ship (default: the cross-validated choice)")
     ap.add_argument("--keep", type=float, default=0.0,
@@ -298,8 +309,7 @@ def main() -> None:
     ap.add_argument("--check", type=Path, default=None)
     args = ap.parse_args()
     scorer = load_scorer(args.scorer)
-    sets = [(g.name, read_gold(g)) for g in args.gold] + [
-        (a.name, indosum_docs(a, args.corpus)) for a in args.indosum]
+    sets = annotated_sets(args)
     trained = train(sets, scorer, folds=args.folds, threshold=args.threshold, keep=args.keep)
     for line in trained.report:
         print(line, file=sys.stderr)
