@@ -99,6 +99,34 @@ def test_the_ranker_adds_nothing_where_there_is_no_event(with_ranker: Pipeline,
             if "+ranker" in e.rule] == []
 
 
+# A pair the ranker reads stands for the list it belongs to: each coordinated target (or
+# actor) gets its own event, as the rules' own readings do.
+LISTS = [
+    ("Partai Hanura akhirnya resmi memberikan dukungan kepada pasangan calon , Sudirman Said "
+     "dan Ida Fauziyah , di Pilgub Jawa Tengah .",
+     {("People's Conscience Party", "Sudirman Said"), ("People's Conscience Party",
+                                                       "Ida Fauziyah")}),
+    ("Presiden Prancis Emmanuel Macron dan Kanselir Jerman Angela Merkel dalam pidatonya "
+     "mendorong penyelesaian konflik melalui dialog antara pemerintah Ukraina dan Rusia .",
+     {("Emmanuel Macron", "Russia"), ("Angela Merkel", "Russia")}),
+]
+
+# Places joined to a target are no list of actors.
+NOT_LISTS = [
+    ("Partai Hanura akhirnya resmi memberikan dukungan kepada pasangan calon , Sudirman Said "
+     ", di Semarang dan Solo .", {("People's Conscience Party", "Sudirman Said")}),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), LISTS + NOT_LISTS)
+def test_a_ranker_reading_covers_its_list(with_ranker: Pipeline, text: str,
+                                          pairs: set[tuple[str, str]]) -> None:
+    found = {(e.actor.name, e.target.name if e.target else None)
+             for e in with_ranker.extract(text, published="2017-05-02")
+             if e.rule.endswith("+ranker")}
+    assert found == pairs
+
+
 def test_features_name_no_open_class_word(with_ranker: Pipeline) -> None:
     """Where a role stands and what closed-class word stands next to it: never the name
     or the noun itself, so the model cannot learn who acts."""

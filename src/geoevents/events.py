@@ -129,8 +129,30 @@ class EventEngine:
             best = self.ranker.best(cands)
             if best is not None:
                 c = best[0]
-                added.append(self._raw(hit, c.actor, c.target, lower, "ranker"))
+                added.extend(self._raw(hit, a, t, lower, "ranker")
+                             for a, t in self._expanded(hit, c.actor, c.target, lower,
+                                                        mentions))
         return [r for r in out if id(r) not in drop] + added
+
+    def _expanded(self, hit: TriggerHit, actor: Mention, target: Mention, lower: list[str],
+                  ms: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+        """The ranker's pair with the lists it stands in: a target followed by coordinated
+        mentions ("bekerja sama dengan Rusia, China dan Iran") and an actor before the
+        trigger closing a list ("Rusia dan China mengecam ...") give one pair per member."""
+        actors = self._list_of(actor, hit, lower, ms)
+        targets = self._list_of(target, hit, lower, ms)
+        return [(a, t) for a in actors for t in targets
+                if a is not t and not _same(a, t) and not (a.actor.name
+                                                           and a.actor.name == t.actor.name)]
+
+    def _list_of(self, m: Mention, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]
+                 ) -> list[Mention]:
+        """The coordinated mentions ``m`` stands among, on its side of the trigger: "Rusia,
+        China dan Iran" for any of the three."""
+        group = [*self._extend_left(m, lower, ms)[:-1], *self._right_group(m, lower, ms)]
+        before = m.end <= hit.start
+        return [o for o in group if (o.end <= hit.start) == before
+                and (before or o.start >= hit.end)]
 
     def readings(self, words: Sequence[str], mentions: Sequence[Mention]) -> tuple[
             list[RawEvent], list[tuple[TriggerHit, bool, bool]]]:
