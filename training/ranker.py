@@ -22,6 +22,7 @@ in the same format) with the fitted weights, without training on it.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -86,6 +87,17 @@ def views(c: Candidate, role: str, resolved: dict[int, list[Any]]) -> list[dict[
     return [{"name": a.name, "country": a.country, "sector": a.sector} for a in actors]
 
 
+def right(c: Candidate, root: str, golds: list[dict[str, Any]],
+          resolved: dict[int, list[Any]], scorer: ModuleType) -> bool:
+    """Whether a gold event of the sentence has the trigger's root, that actor and that
+    target (the scorer's own matching)."""
+    return any(
+        root in {g["action"]["root"], *(g.get("alt_roots") or [])}
+        and any(scorer.actor_match(g["actor"], v, "entity") for v in views(c, "a", resolved))
+        and any(scorer.actor_match(g["target"], v, "entity") for v in views(c, "t", resolved))
+        for g in golds)
+
+
 def collect(docs: list[dict[str, Any]], scorer: ModuleType) -> list[dict[str, Any]]:
     """One row per candidate: features, label, document, trigger word, whether rules fired."""
     nlp = geoevents.load(ranker=False)
@@ -113,17 +125,23 @@ def collect(docs: list[dict[str, Any]], scorer: ModuleType) -> list[dict[str, An
                 pairs = {(id(r.actor), id(r.target)) for r in raws
                          if r.hit.head == hit.head and r.actor is not None}
                 for c in reader.candidates(hit, ok, words, lower, ms, slots, pairs):
-                    label = any(
-                        root in {g["action"]["root"], *(g.get("alt_roots") or [])}
-                        and any(scorer.actor_match(g["actor"], v, "entity")
-                                for v in views(c, "a", resolved))
-                        and any(scorer.actor_match(g["target"], v, "entity")
-                                for v in views(c, "t", resolved))
-                        for g in golds)
-                    rows.append({"f": c.features, "y": int(label), "doc": d_i,
+                    # a reading the ranker adds stands for the lists its roles are in
+                    # (EventEngine.expanded): what it would add, and how much of it is right
+                    listed = [dataclasses.replace(c, actor=a, target=t) for a, t in
+                              engine.expanded(hit, c.actor, c.target, lower, ms)]
+                    rows.append({"f": c.features, "y": int(right(c, root, golds, resolved,
+                                                                  scorer)), "doc": d_i,
                                  "group": (d_i, k, g_i), "fired": fired,
-                                 "rule": "rule" in c.features})
+                                 "rule": "rule" in c.features,
+                                 "adds": (sum(right(x, root, golds, resolved, scorer)
+                                              for x in listed), len(listed))})
     return rows
+
+
+def _adds(r: dict[str, Any]) -> tuple[int, int]:
+    """How many events a reading the ranker adds gives, and how many of them are right."""
+    right, n = r.get("adds", (r["y"], 1))
+    return int(right), int(n)
 
 
 def selection(rows: list[dict[str, Any]], probs: Any, thresholds: list[float]) -> list[str]:
@@ -160,25 +178,28 @@ def selection(rows: list[dict[str, Any]], probs: Any, thresholds: list[float]) -
 def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
            slack: float = 0.02) -> tuple[float, float, str, list[str]]:
     """The (threshold, keep) pair with the best F1 over the candidates that costs the rules'
-    own readings at most ``slack`` of precision, from cross-validated probabilities."""
-    best: dict[tuple[int, ...], tuple[float, int]] = {}
+    own readings at most ``slack`` of precision, from cross-validated probabilities.
+
+    A reading the ranker adds counts as the events it gives with its lists
+    (:meth:`~geoevents.events.EventEngine.expanded`); the gold is every right pair."""
+    best: dict[tuple[int, ...], tuple[float, int, int]] = {}
     rule: list[tuple[float, int]] = []
-    right = {r["group"] for r in rows if r["y"]}  # trigger words with a right reading
+    n_gold = sum(r["y"] for r in rows)  # right (actor, target) readings, rules' or not
     for r, p in zip(rows, probs, strict=True):
         if r["rule"]:
             rule.append((float(p), r["y"]))
         elif not r["fired"] and (r["group"] not in best or p > best[r["group"]][0]):
-            best[r["group"]] = (float(p), r["y"])
-    n_gold = len(right)
+            best[r["group"]] = (float(p), *_adds(r))
     base_tp, base_n = sum(y for _, y in rule), len(rule)
     base_p = base_tp / base_n if base_n else 0.0
     choice = (1.0, 0.0, 2 * base_tp / (base_n + n_gold), base_p)
     curve: list[str] = []
     for th in [x / 20 for x in range(3, 15)]:
-        add = [y for p, y in best.values() if p >= th]
+        add = [(y, n) for p, y, n in best.values() if p >= th]
         for keep in keeps:
             kept = [y for p, y in rule if p >= keep]
-            tp, n = sum(kept) + sum(add), len(kept) + len(add)
+            tp = sum(kept) + sum(y for y, _ in add)
+            n = len(kept) + sum(k for _, k in add)
             prec, f1 = tp / n if n else 0.0, 2 * tp / (n + n_gold)
             curve.append(f"    threshold {th:.2f}, keep {keep:.2f}: precision {prec:.3f}, "
                          f"F1 {f1:.3f}")

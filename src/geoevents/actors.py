@@ -292,7 +292,39 @@ class ActorRecognizer:
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
         out = [m for m in out if not self._stance(folded, m.start - offset)]
+        out = self._titled_people(out, words, offset)
         return self._located(self._shared_role(out, folded, offset), words, folded, offset)
+
+    @staticmethod
+    def _titled_people(ms: list[Mention], words: Sequence[str], offset: int
+                       ) -> list[Mention]:
+        """A title and the name after it are one person, with the place or body the title
+        is of between them: "Gubernur DKI Jakarta Anies Baswedan", "Bupati Halmahera Timur
+        Rudi Erawan" (not a governor and, apart, a person). A name the gazetteer does not
+        know takes the title's role."""
+        out: list[Mention] = []
+        k = 0
+        while k < len(ms):
+            a = ms[k]
+            b = ms[k + 1] if k + 1 < len(ms) else None
+            gap = words[a.end - offset:b.start - offset] if b is not None else []
+            if (b is not None and a.pronoun is None and b.pronoun is None
+                    and a.actor.kind == "person" and a.actor.name is None
+                    and b.actor.kind == "person" and b.actor.name
+                    and len(gap) <= 4 and all(_is_name_token(w) or _acronym(w) for w in gap)):
+                person = b.actor
+                if person.id is None:
+                    country = person.country or a.actor.country
+                    person = person.model_copy(update={
+                        "country": country, "sector": a.actor.sector,
+                        "cameo": _cameo(country, a.actor.sector)})
+                out.append(Mention(a.start, b.end, person.model_copy(update={
+                    "span": (a.actor.span[0], b.actor.span[1])})))
+                k += 2
+                continue
+            out.append(a)
+            k += 1
+        return out
 
     def _located(self, ms: list[Mention], words: Sequence[str], folded: Sequence[str],
                  offset: int) -> list[Mention]:

@@ -130,11 +130,11 @@ class EventEngine:
             if best is not None:
                 c = best[0]
                 added.extend(self._raw(hit, a, t, lower, "ranker")
-                             for a, t in self._expanded(hit, c.actor, c.target, lower,
-                                                        mentions))
+                             for a, t in self.expanded(hit, c.actor, c.target, lower,
+                                                       mentions))
         return [r for r in out if id(r) not in drop] + added
 
-    def _expanded(self, hit: TriggerHit, actor: Mention, target: Mention, lower: list[str],
+    def expanded(self, hit: TriggerHit, actor: Mention, target: Mention, lower: list[str],
                   ms: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
         """The ranker's pair with the lists it stands in: a target followed by coordinated
         mentions ("bekerja sama dengan Rusia, China dan Iran") and an actor before the

@@ -1,0 +1,32 @@
+"""A title, the place or body it is of, and the name after it are one person."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.pipeline import Pipeline
+
+TITLED = [
+    # (text, the person's name, sector, country): the target is the named person
+    ("Presiden Joko Widodo bertemu Gubernur DKI Jakarta Anies Baswedan di Istana Bogor.",
+     "Anies Baswedan", "GOV", "IDN"),
+    ("Kejaksaan Agung memeriksa Kapolres Jakarta Barat Kombes Hengki Haryadi pekan lalu.",
+     "Hengki Haryadi", "COP", "IDN"),
+    ("KPK menahan Bupati Halmahera Timur Rudi Erawan di Jakarta.", "Rudi Erawan", "GOV", "IDN"),
+]
+
+# A title with no name after it stays a role.
+UNTITLED = [
+    ("Presiden Joko Widodo bertemu Gubernur DKI Jakarta di Istana Bogor.", None, "GOV", "IDN"),
+    ("Kejaksaan Agung memeriksa Kapolres Jakarta Barat pekan lalu.", None, "COP", "IDN"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "sector", "country"), TITLED + UNTITLED)
+def test_a_title_before_a_name_is_that_person(nlp: Pipeline, text: str, name: str | None,
+                                              sector: str, country: str) -> None:
+    events = nlp.extract(text, published="2018-05-02")
+    assert events, text
+    target = events[0].target
+    assert target is not None
+    assert (target.name, target.sector, target.country) == (name, sector, country)
