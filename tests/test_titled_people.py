@@ -13,12 +13,22 @@ TITLED = [
     ("Kejaksaan Agung memeriksa Kapolres Jakarta Barat Kombes Hengki Haryadi pekan lalu.",
      "Hengki Haryadi", "COP", "IDN"),
     ("KPK menahan Bupati Halmahera Timur Rudi Erawan di Jakarta.", "Rudi Erawan", "GOV", "IDN"),
+    # the region's last word (grammar.yaml region_words) ends it; the name follows
+    ("KPK menahan Bupati Labuhanbatu Utara Kharuddin Syah kemarin.", "Kharuddin Syah", "GOV",
+     "IDN"),
+    ("Kejaksaan Agung memeriksa Kapolres Lombok Timur AKBP Wahyu Hidayat pekan lalu.",
+     "Wahyu Hidayat", "COP", "IDN"),
+    ("Presiden Joko Widodo bertemu Gubernur Nusa Tenggara Barat Zulkieflimansyah di Istana "
+     "Bogor.", "Zulkieflimansyah", "GOV", "IDN"),
 ]
 
 # A title with no name after it stays a role.
 UNTITLED = [
     ("Presiden Joko Widodo bertemu Gubernur DKI Jakarta di Istana Bogor.", None, "GOV", "IDN"),
     ("Kejaksaan Agung memeriksa Kapolres Jakarta Barat pekan lalu.", None, "COP", "IDN"),
+    ("KPK menahan Bupati Labuhanbatu Utara kemarin.", None, "GOV", "IDN"),
+    ("Presiden Joko Widodo bertemu Gubernur Nusa Tenggara Barat di Istana Bogor.", None, "GOV",
+     "IDN"),
 ]
 
 

@@ -68,8 +68,10 @@ class ActorRecognizer:
                  people_counters: Sequence[str] = (), name_before: Sequence[str] = (),
                  name_after: Sequence[str] = (), common_words: Set[str] = frozenset(),
                  initials_markers: Sequence[str] = (),
-                 place_prepositions: Sequence[str] = ()) -> None:
+                 place_prepositions: Sequence[str] = (),
+                 region_words: Sequence[str] = ()) -> None:
         self.gaz = gazetteer
+        self._region = {fold(w) for w in region_words}
         self._place_prep = {fold(w) for w in place_prepositions}
         self._initials_markers = {fold(w) for w in initials_markers}
         self._common = {fold(w) for w in common_words}
@@ -242,6 +244,7 @@ class ActorRecognizer:
                             office + 2 < n and words[office] == ","
                             and _is_name_token(words[office + 1])
                             and _is_name_token(words[office + 2])) else office
+                    region = k = self._region_end(words, folded, k)
                     name_start = k
                     # "Presiden Dewan", "mantan Menteri Hukum": capitalised common nouns of
                     # a title are no name
@@ -252,9 +255,11 @@ class ActorRecognizer:
                         if k in at and not self._person_at(at, k):
                             break
                         k += 1
-                    name_end = k if k > name_start else j
-                    if name_end == j:
-                        name_start = j
+                    name_end = k if k > name_start else region
+                    if name_end == region:
+                        # no name after the region: the office alone ("Bupati Labuhanbatu
+                        # Utara"), a role of the story's state
+                        name_start = region
                     elif (name_end == name_start + 1 and name_end + 2 < n
                           and words[name_end] == "," and _is_name_token(words[name_end + 1])
                           and _is_name_token(words[name_end + 2])
@@ -294,6 +299,23 @@ class ActorRecognizer:
         out = [m for m in out if not self._stance(folded, m.start - offset)]
         out = self._titled_people(out, words, offset)
         return self._located(self._shared_role(out, folded, offset), words, folded, offset)
+
+    def _region_end(self, words: Sequence[str], folded: Sequence[str], k: int) -> int:
+        """Where a region named after a title ends, or ``k``: up to three capitalised words
+        and the region words closing them ("Labuhanbatu Utara", "Nusa Tenggara Barat"), or
+        region words right after a capitalised word of the title ("Kapolda Metro" +
+        "Jaya")."""
+        n = len(words)
+        x = k
+        while (x < n and x - k < 3 and _is_name_token(words[x])
+               and folded[x] not in self._region):
+            x += 1
+        if x >= n or folded[x] not in self._region or not words[x][:1].isupper() or (
+                x == k and (k == 0 or not words[k - 1][:1].isupper())):
+            return k
+        while x < n and folded[x] in self._region and words[x][:1].isupper():
+            x += 1
+        return x
 
     @staticmethod
     def _titled_people(ms: list[Mention], words: Sequence[str], offset: int
