@@ -799,3 +799,17 @@ def test_the_speaker_named_before_a_quotation():
             "menghentikan kekerasan . Kami siap membantu Bangladesh . ”")
     got = {(e.actor.name, e.target.name) for e in geoevents.extract(text, published="2017-09-10")}
     assert got == {("Najib Razak", "Myanmar"), ("Najib Razak", "Bangladesh")}
+
+
+# Two mentions that resolve to the same actors give one event per trigger and root: the
+# rules read "mereka", the ranker "Hezbollah", both Hezbollah → Israel.
+ONE_READING = [
+    ("Kini , Hezbollah mengklaim mereka menahan dua tentara Israel .", "Hezbollah", "Israel"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), ONE_READING)
+def test_one_event_per_resolved_reading(nlp, text: str, actor: str, target: str) -> None:
+    events = [e for e in nlp.extract(text, published="2017-05-02")
+              if e.target is not None and (e.actor.name, e.target.name) == (actor, target)]
+    assert len(events) == 1, [e.rule for e in events]

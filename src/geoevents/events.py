@@ -107,11 +107,12 @@ class EventEngine:
         assert self.ranker is not None
         lower = [fold(w) for w in words]
         drop: set[int] = set()
-        added = []
+        added: list[RawEvent] = []
+        model = self.ranker.model
         for hit, ok, fired, head in groups:
             raws = [r for r in out if r.hit.head == head and r.actor is not None]
-            if fired and (not raws or self.ranker.model.keep <= 0):
-                continue  # the rules' readings are all kept: nothing to score
+            if fired and (not raws or (model.keep <= 0 and model.extra >= 1)):
+                continue  # the rules' readings are all kept, and none is added
             if not fired and not ok:
                 # an entry's object words name its sense: "menampik tawaran" (120) is read,
                 # "menampik tuduhan" is not
@@ -121,17 +122,24 @@ class EventEngine:
                                            self.slots(hit, lower, mentions), pairs)
             if fired:
                 scored = {(id(c.actor), id(c.target)): self.ranker.probability(c.features)
-                          for c in cands if "rule" in c.features}
+                          for c in cands}
                 drop.update(id(r) for r in raws
-                            if scored.get((id(r.actor), id(r.target)), 1.0)
-                            < self.ranker.model.keep)
-                continue
-            best = self.ranker.best(cands)
-            if best is not None:
+                            if scored.get((id(r.actor), id(r.target)), 1.0) < model.keep)
+                # another pair the ranker is sure of: "KPK menahan Bupati ... yang telah
+                # ditetapkan tersangka" keeps the rules' reading and may add its own
+                others = [c for c in cands if "rule" not in c.features
+                          and scored[id(c.actor), id(c.target)] >= model.extra]
+                if not others:
+                    continue
+                c = max(others, key=lambda c: scored[id(c.actor), id(c.target)])
+            else:
+                best = self.ranker.best(cands)
+                if best is None:
+                    continue
                 c = best[0]
-                added.extend(self._raw(hit, a, t, lower, "ranker")
-                             for a, t in self.expanded(hit, c.actor, c.target, lower,
-                                                       mentions))
+            added.extend(self._raw(hit, a, t, lower, "ranker")
+                         for a, t in self.expanded(hit, c.actor, c.target, lower, mentions)
+                         if (id(a), id(t)) not in pairs)
         return [r for r in out if id(r) not in drop] + added
 
     def expanded(self, hit: TriggerHit, actor: Mention, target: Mention, lower: list[str],

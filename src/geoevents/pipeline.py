@@ -760,6 +760,7 @@ class ResolveStage:
             # only events between political bodies count
             scored = [(e, f) for e, f in scored if _official(e.actor) and e.target is not None
                       and _official(e.target)]
+        scored = _one_per_reading(scored)
         scored = [(e, f) for e, f in scored if (e.confidence or 0.0) >= self.min_confidence]
         st.events = [e for e, _ in scored]
         st.event_features = [f for _, f in scored]
@@ -926,6 +927,26 @@ class ResolveStage:
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+
+
+def _one_per_reading(scored: list[tuple[Event, tuple[str, ...]]]
+                     ) -> list[tuple[Event, tuple[str, ...]]]:
+    """One event per trigger, root and resolved pair, the surest: "Kini, Hamas mengklaim
+    mereka menahan dua tentara Israel" reads Hamas → Israel through "Hamas" and through
+    "mereka"; the two are one event."""
+    def key(e: Event) -> tuple[object, ...]:
+        def who(a: Actor | None) -> tuple[object, ...]:
+            return (None,) if a is None else (a.id or a.name, a.country, a.sector)
+        return (e.sentence_span, e.action.trigger_span, e.action.root, who(e.actor),
+                who(e.target))
+
+    best: dict[tuple[object, ...], int] = {}
+    for i, (e, _) in enumerate(scored):
+        k = key(e)
+        if k not in best or (e.confidence or 0.0) > (scored[best[k]][0].confidence or 0.0):
+            best[k] = i
+    keep = set(best.values())
+    return [x for i, x in enumerate(scored) if i in keep]
 """Quotation marks that open or close direct speech."""
 
 _POLITICAL_SECTORS = frozenset(

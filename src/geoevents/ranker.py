@@ -45,6 +45,10 @@ class RankerModel(BaseModel):
     """The probability a pair needs to become an event where the rules read none."""
     keep: float = Field(default=0.0, ge=0.0, le=1.0)
     """The probability a reading of the rules needs to stay an event."""
+    extra: float = Field(default=1.0, ge=0.0, le=1.0)
+    """The probability another pair needs to become an event of a trigger the rules read
+    ("Presiden ... bertemu pejabat ... Ketua Umum PAN": the rules' reading stays); 1 adds
+    none."""
     weights: dict[str, float]
     trained_on: str = ""
     """What the weights were fitted on, and the cross-validated figures."""
