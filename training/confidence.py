@@ -1,9 +1,11 @@
 """Train the event confidence model (``src/geoevents/resources/id/confidence.json``).
 
 The full pipeline (rules and role ranker, no confidence threshold) codes every annotated
-document; each event it gives is a row with the features of :mod:`geoevents.confidence`,
-labelled by the scorer's own alignment: 1 where it matches a required gold event, 0 where it
-matches none (events that match only an optional one are left out, as the scorer leaves them
+document, each with a role ranker fitted without it (cross-fitting: the ranker's probability
+of a pair is a feature, and on its own training documents it would be too sure). Each event
+it gives is a row with the features of :mod:`geoevents.confidence`, labelled by the
+scorer's own alignment: 1 where it matches a required gold event, 0 where it matches none
+(events that match only an optional one are left out, as the scorer leaves them
 out). A logistic regression (scikit-learn) is fitted on all rows, its regularisation chosen
 by grouped cross-validation over documents (log loss). The cross-validated probabilities
 are then rescaled (Platt) on the IndoSum sets, which no rule was written from, so that
@@ -29,6 +31,7 @@ from typing import Any, NamedTuple
 import geoevents
 from geoevents.confidence import ConfidenceModel
 from geoevents.pipeline import _state
+from geoevents.ranker import RankerModel, load_ranker_model
 
 OUT = Path(__file__).resolve().parents[1] / "src/geoevents/resources/id/confidence.json"
 THRESHOLDS = [round(x / 20, 2) for x in range(0, 13)]
@@ -52,14 +55,42 @@ load_scorer = _readers.load_scorer
 indosum_docs = _readers.indosum_docs
 
 
-def collect(docs: list[dict[str, Any]], scorer: ModuleType) -> tuple[list[dict[str, Any]], int]:
+def fold_rankers(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType,
+                 folds: int) -> dict[tuple[int, int], RankerModel]:
+    """For each annotated document ``(set, index)``, a role ranker fitted without it (the
+    ranker's own cross-validation, as ``training/ranker.py`` runs it), with the shipped
+    model's thresholds: the ranker probability and the events it adds are then what an
+    unseen document would get."""
+    shipped = load_ranker_model()
+    rows = [r | {"doc": (i, r["doc"])} for i, (_, docs) in enumerate(sets)
+            for r in _readers.collect(docs, scorer)]
+    cv = _readers.cross_validated(rows, (0.01, 0.03, 0.1, 0.3), folds)
+    out: dict[tuple[int, int], RankerModel] = {}
+    for held_out, clf in cv.folds:
+        bias, weights = _readers.weights_of(cv.vectorizer, clf)
+        model = shipped.model_copy(update={"bias": bias, "weights": weights})
+        out.update(dict.fromkeys(held_out, model))
+    return out
+
+
+def collect(docs: list[dict[str, Any]], scorer: ModuleType,
+            rankers: dict[int, RankerModel] | None = None) -> tuple[list[dict[str, Any]], int]:
     """One row per coded, non-negated event (features, label, document), and the number of
-    required gold events."""
+    required gold events; ``rankers`` gives the role ranker each document is coded with
+    (by index; the shipped one otherwise)."""
     nlp = geoevents.load(min_confidence=0.0)
+    ranker = nlp.nlp.get_pipe("geoevents_events").engine.ranker
+    shipped = ranker.model if ranker is not None else None
     rows: list[dict[str, Any]] = []
     n_gold = 0
     for d_i, d in enumerate(docs):
-        st = _state(nlp.make_doc(d["text"], published=d.get("published")))
+        if ranker is not None and shipped is not None:
+            ranker.model = (rankers or {}).get(d_i, shipped)
+        try:
+            st = _state(nlp.make_doc(d["text"], published=d.get("published")))
+        finally:
+            if ranker is not None and shipped is not None:
+                ranker.model = shipped
         events = list(zip(st.events or [], st.event_features or [], strict=True))
         events = [(e, f) for e, f in events if not e.negated]
         preds = [scorer.pred_view(e) for e, _ in events]
@@ -128,8 +159,9 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
 
     rows: list[dict[str, Any]] = []
     golds: list[int] = []
+    rankers = fold_rankers(sets, scorer, folds)
     for i, (_, docs) in enumerate(sets):
-        got, n_gold = collect(docs, scorer)
+        got, n_gold = collect(docs, scorer, {d: m for (s, d), m in rankers.items() if s == i})
         rows += [r | {"set": i, "doc": (i, r["doc"])} for r in got]
         golds.append(n_gold)
     cv = _readers.cross_validated(rows, (0.03, 0.1, 0.3, 1.0), folds)

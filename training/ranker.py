@@ -244,6 +244,9 @@ class CrossValidated(NamedTuple):
     probs: Any
     """Each row's probability from the fold that did not train on its document."""
     report: list[str]
+    folds: list[tuple[set[Any], Any]]
+    """Per fold of the chosen strength: the documents it held out and the model fitted
+    without them."""
 
 
 def cross_validated(rows: list[dict[str, Any]], cs: tuple[float, ...],
@@ -263,17 +266,28 @@ def cross_validated(rows: list[dict[str, Any]], cs: tuple[float, ...],
     groups = np.array([docs[r["doc"]] for r in rows])
     report = []
     best_c, best_loss, best_probs = 1.0, float("inf"), np.zeros(len(rows))
+    best_folds: list[tuple[set[Any], Any]] = []
     for c in cs:
         probs = np.zeros(len(rows))
+        fitted = []
         for tr, te in GroupKFold(n_splits=folds).split(X, y, groups):
             clf = LogisticRegression(C=c, max_iter=2000)
             clf.fit(X[tr], y[tr])
             probs[te] = clf.predict_proba(X[te])[:, 1]
+            fitted.append(({rows[i]["doc"] for i in te}, clf))
         loss = log_loss(y, probs)
         report.append(f"C={c}: log loss {loss:.4f}, AUC {roc_auc_score(y, probs):.3f}")
         if loss < best_loss:
-            best_c, best_loss, best_probs = c, loss, probs
-    return CrossValidated(vec, X, y, best_c, best_loss, best_probs, report)
+            best_c, best_loss, best_probs, best_folds = c, loss, probs, fitted
+    return CrossValidated(vec, X, y, best_c, best_loss, best_probs, report, best_folds)
+
+
+def weights_of(vectorizer: Any, clf: Any) -> tuple[float, dict[str, float]]:
+    """A fitted logistic regression's bias and its non-zero weights by feature name."""
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True)
+               if abs(w) >= 1e-4}
+    return round(float(clf.intercept_[0]), 4), dict(sorted(weights.items()))
 
 
 class Trained(NamedTuple):
@@ -307,16 +321,14 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
     report.extend(selection(rows, best_probs, THRESHOLDS))
     clf = LogisticRegression(C=best_c, max_iter=2000)
     clf.fit(X, y)
-    names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True)
-               if abs(w) >= 1e-4}
+    bias, weights = weights_of(vec, clf)
     chosen, keep, extra, note, curve = choose(rows, best_probs, [keep])
     report.append(f"chosen on the cross-validated candidates: {note}")
     report.extend(curve)
     model = RankerModel(
-        bias=round(float(clf.intercept_[0]), 4),
+        bias=bias,
         threshold=threshold if threshold is not None else chosen, keep=keep, extra=extra,
-        weights=dict(sorted(weights.items())),
+        weights=weights,
         trained_on=(f"{', '.join(name for name, _ in sets)}: {len(rows)} candidates, "
                     f"{int(y.sum())} positive; C={best_c}, {folds}-fold log loss "
                     f"{best_loss:.4f}; {note}"))

@@ -76,12 +76,15 @@ class EventFeatures:
     def __call__(self, hit: TriggerHit, rule: str, actor_m: Mention | None,
                  target_m: Mention, actor: Actor, target: Actor, *, words: Sequence[str],
                  lower: Sequence[str], mentions: Sequence[Mention], sentence: int,
-                 fanout: int, story_filled: tuple[bool, bool]) -> list[str]:
+                 fanout: int, story_filled: tuple[bool, bool],
+                 ranker_prob: float | None = None) -> list[str]:
         """Features of the event ``actor`` → ``target`` read from ``hit`` by ``rule``.
 
         ``sentence`` is the index of the sentence among the story's kept ones, ``fanout``
         how many events the same trigger gave, ``story_filled`` whether the story's country
-        was given to the actor and to the target (a generic body with no country named)."""
+        was given to the actor and to the target (a generic body with no country named),
+        ``ranker_prob`` the role ranker's probability of the pair (by tenths), if it scored
+        it."""
         t = hit.trigger.trigger
         root, voice = t.cameo[:2], hit.voice
         flags = rule.split("+")[1:]
@@ -90,6 +93,7 @@ class EventFeatures:
                f"nment={bucket(len(mentions))}", f"len={bucket(len(words) // 10)}",
                f"multiword={int('_' in t.id)}", f"sense={int(bool(t.object_words))}"]
         out += [f"flag={f}" for f in flags]
+        out.append("rp=-" if ranker_prob is None else f"rp={min(int(ranker_prob * 10), 9)}")
         ka, kt = _actor_kind(actor), _actor_kind(target)
         out += [f"a={ka}", f"t={kt}", f"at={ka}|{kt}", f"r={root}|a={ka}", f"r={root}|t={kt}"]
         for role, filled in zip("at", story_filled, strict=True):

@@ -18,7 +18,7 @@ grammar words in ``resources/id/grammar.yaml``:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import Mention
 from .gazetteer import fold
@@ -43,6 +43,9 @@ class RawEvent:
     cameo: str
     negated: bool
     rule: str
+    prob: float | None = None
+    """The role ranker's probability of this actor–target pair for the trigger, where it
+    scored the trigger (a feature of :mod:`geoevents.confidence`)."""
 
 
 def _seqs(items: Sequence[str]) -> set[tuple[str, ...]]:
@@ -109,10 +112,11 @@ class EventEngine:
         drop: set[int] = set()
         added: list[RawEvent] = []
         model = self.ranker.model
+        prob: dict[int, float] = {}  # id of a rules' reading -> the ranker's probability
         for hit, ok, fired, head in groups:
             raws = [r for r in out if r.hit.head == head and r.actor is not None]
-            if fired and (not raws or (model.keep <= 0 and model.extra >= 1)):
-                continue  # the rules' readings are all kept, and none is added
+            if fired and not raws:
+                continue  # a word governed by another trigger ("menolak tawaran dialog")
             if not fired and not ok:
                 # an entry's object words name its sense: "menampik tawaran" (120) is read,
                 # "menampik tuduhan" is not
@@ -123,8 +127,10 @@ class EventEngine:
             if fired:
                 scored = {(id(c.actor), id(c.target)): self.ranker.probability(c.features)
                           for c in cands}
-                drop.update(id(r) for r in raws
-                            if scored.get((id(r.actor), id(r.target)), 1.0) < model.keep)
+                for r in raws:
+                    if (id(r.actor), id(r.target)) in scored:
+                        prob[id(r)] = scored[id(r.actor), id(r.target)]
+                drop.update(id(r) for r in raws if prob.get(id(r), 1.0) < model.keep)
                 # another pair the ranker is sure of: "KPK menahan Bupati ... yang telah
                 # ditetapkan tersangka" keeps the rules' reading and may add its own
                 others = [c for c in cands if "rule" not in c.features
@@ -132,15 +138,19 @@ class EventEngine:
                 if not others:
                     continue
                 c = max(others, key=lambda c: scored[id(c.actor), id(c.target)])
+                p = scored[id(c.actor), id(c.target)]
             else:
                 best = self.ranker.best(cands)
                 if best is None:
                     continue
-                c = best[0]
-            added.extend(self._raw(hit, a, t, lower, "ranker")
+                c, p = best
+                scored = {(id(x.actor), id(x.target)): self.ranker.probability(x.features)
+                          for x in cands}
+            added.extend(replace(self._raw(hit, a, t, lower, "ranker"),
+                                 prob=scored.get((id(a), id(t)), p))
                          for a, t in self.expanded(hit, c.actor, c.target, lower, mentions)
                          if (id(a), id(t)) not in pairs)
-        return [r for r in out if id(r) not in drop] + added
+        return [replace(r, prob=prob.get(id(r))) for r in out if id(r) not in drop] + added
 
     def expanded(self, hit: TriggerHit, actor: Mention, target: Mention, lower: list[str],
                   ms: Sequence[Mention]) -> list[tuple[Mention, Mention]]:

@@ -717,7 +717,7 @@ class ResolveStage:
                 feats = self.confidence.features(
                     r.hit, r.rule, r.actor, r.target, actor, target, words=words, lower=lower,
                     mentions=ms, sentence=n_kept, fanout=fanout[id(r.hit)],
-                    story_filled=filled)
+                    story_filled=filled, ranker_prob=r.prob)
                 features.append(tuple(feats))
                 date, date_text, granularity = self._date(dates, st.published, words, starts,
                                                           r.hit)
