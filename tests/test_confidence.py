@@ -130,3 +130,17 @@ def test_committed_weights_match_a_fresh_training() -> None:
     assert fresh.weights.keys() == committed.weights.keys()
     assert abs(fresh.bias - committed.bias) < 1e-3
     assert max(abs(fresh.weights[k] - committed.weights[k]) for k in fresh.weights) < 1e-3
+
+
+def test_the_check_set_is_apart_from_training_and_dev() -> None:
+    """``training/data/indosum_check.jsonl`` measures the models on articles neither trains
+    on (``scripts/score_check.py``): it shares no article with their data or with dev."""
+    data = ROOT / "training" / "data"
+
+    def ids(path) -> set[str]:
+        return {json.loads(line)["id"] for line in path.read_text("utf-8").splitlines() if line}
+
+    check = ids(data / "indosum_check.jsonl")
+    assert len(check) == 120
+    assert not check & ids(data / "indosum_events.jsonl")
+    assert not check & ids(shared_file("eval", "dev.jsonl"))
