@@ -153,7 +153,7 @@ class EventEngine:
         return [replace(r, prob=prob.get(id(r))) for r in out if id(r) not in drop] + added
 
     def expanded(self, hit: TriggerHit, actor: Mention, target: Mention, lower: list[str],
-                  ms: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
+                 ms: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
         """The ranker's pair with the lists it stands in: a target followed by coordinated
         mentions ("bekerja sama dengan Rusia, China dan Iran") and an actor before the
         trigger closing a list ("Rusia dan China mengecam ...") give one pair per member."""
