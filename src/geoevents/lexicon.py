@@ -80,10 +80,10 @@ class Grammar(BaseModel):
     name_markers: list[str]
     """Prepositions of persons: a lone capitalised word after them is a name."""
     name_openers: list[str]
+    """Words after which a lone capitalised word before a verb is a subject's name."""
     region_words: list[str] = []
     """Words that close a region's name after a title: "Bupati Labuhanbatu Utara Kharuddin
     Syah" is the regent of Labuhanbatu Utara, named Kharuddin Syah."""
-    """Words after which a lone capitalised word before a verb is a subject's name."""
     discard: list[str]
     genre_words: list[str]
     """Words of sport, entertainment and gadget stories (with ``discard``): a story where

@@ -927,6 +927,7 @@ class ResolveStage:
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+"""Quotation marks that open or close direct speech."""
 
 
 def _one_per_reading(scored: list[tuple[Event, tuple[str, ...]]]
@@ -947,7 +948,7 @@ def _one_per_reading(scored: list[tuple[Event, tuple[str, ...]]]
             best[k] = i
     keep = set(best.values())
     return [x for i, x in enumerate(scored) if i in keep]
-"""Quotation marks that open or close direct speech."""
+
 
 _POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "PTY", "REB", "INS", "IGO", "SPY", "SEP"})
