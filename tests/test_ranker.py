@@ -135,30 +135,12 @@ def test_places_make_no_list(with_ranker: Pipeline, text: str,
     assert _ranker_pairs(with_ranker, text) == pairs
 
 
-# A trigger the rules read may get one more pair the ranker is sure of (``extra``): the
-# person examined behind his office ("staf Kementerian ... X"), not the office alone.
-EXTRA = [
-    ("Kejaksaan Agung memeriksa pegawai Kementerian Agama Ahmad Fauzi sebagai saksi kasus "
-     "korupsi.", ("Attorney General's Office of Indonesia", "Ahmad Fauzi")),
-]
-
-# Where the rules' reading is the whole event, nothing is added.
+# The ranker reads only triggers the rules leave empty: where the rules read the event,
+# nothing is added.
 NO_EXTRA = [
     "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Najib Razak di Istana Bogor.",
     "Polri menangkap dua anggota kelompok Mujahidin Indonesia Timur di Poso.",
 ]
-
-
-@pytest.mark.parametrize(("text", "pair"), EXTRA)
-def test_a_sure_pair_is_added_to_the_rules_reading(with_ranker: Pipeline,
-                                                   rules_only: Pipeline, text: str,
-                                                   pair: tuple[str, str]) -> None:
-    found = {(e.actor.name, e.target.name if e.target else None): e.rule
-             for e in with_ranker.extract(text, published="2017-05-02")}
-    rules = {(e.actor.name, e.target.name if e.target else None)
-             for e in rules_only.extract(text, published="2017-05-02")}
-    assert pair in found and found[pair].endswith("+ranker") and pair not in rules
-    assert rules <= set(found)  # the rules' readings stay
 
 
 @pytest.mark.parametrize("text", NO_EXTRA)
@@ -166,13 +148,6 @@ def test_no_pair_is_added_where_the_rules_read_the_event(with_ranker: Pipeline,
                                                          text: str) -> None:
     assert [e.rule for e in with_ranker.extract(text, published="2017-05-02")
             if "+ranker" in e.rule] == []
-
-
-def test_extra_is_a_probability() -> None:
-    raw = json.loads((ROOT / "src/geoevents/resources/id/ranker.json").read_text())
-    assert 0 < raw["extra"] < 1
-    with pytest.raises(ValidationError):
-        RankerModel.model_validate({**raw, "extra": 1.5})
 
 
 def test_features_name_no_open_class_word(with_ranker: Pipeline) -> None:

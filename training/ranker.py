@@ -176,11 +176,9 @@ def selection(rows: list[dict[str, Any]], probs: Any, thresholds: list[float]) -
 
 
 def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
-           slack: float = 0.02) -> tuple[float, float, float, str, list[str]]:
+           slack: float = 0.02) -> tuple[float, float, str, list[str]]:
     """The (threshold, keep) pair with the best F1 over the candidates that costs the rules'
-    own readings at most ``slack`` of precision, from cross-validated probabilities; then
-    the ``extra`` probability (1: none) another pair of a trigger the rules read needs, by
-    the same rule.
+    own readings at most ``slack`` of precision, from cross-validated probabilities.
 
     A reading the ranker adds counts as the events it gives with its lists
     (:meth:`~geoevents.events.EventEngine.expanded`); the gold is every right pair."""
@@ -208,29 +206,9 @@ def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
             if prec >= base_p - slack and f1 > choice[2]:
                 choice = (th, keep, f1, prec)
     th, keep, f1, prec = choice
-    # then, at that threshold, a pair the ranker is sure of for a trigger the rules read
-    ruled = {r["group"] for r in rows if r["rule"]}
-    other: dict[tuple[int, ...], tuple[float, int, int]] = {}
-    for r, p in zip(rows, probs, strict=True):
-        if r["fired"] and not r["rule"] and r["group"] in ruled and (
-                r["group"] not in other or p > other[r["group"]][0]):
-            other[r["group"]] = (float(p), *_adds(r))
-    kept = [y for p, y in rule if p >= keep]
-    add = [(y, n) for p, y, n in best.values() if p >= th]
-    tp0, n0 = sum(kept) + sum(y for y, _ in add), len(kept) + sum(k for _, k in add)
-    extra = 1.0
-    for ex in [x / 20 for x in range(6, 15)]:
-        more = [(y, n) for p, y, n in other.values() if p >= ex]
-        tp, n = tp0 + sum(y for y, _ in more), n0 + sum(k for _, k in more)
-        prec_x, f1_x = tp / n if n else 0.0, 2 * tp / (n + n_gold)
-        curve.append(f"    threshold {th:.2f}, extra {ex:.2f}: precision {prec_x:.3f}, "
-                     f"F1 {f1_x:.3f}")
-        if prec_x >= base_p - slack and f1_x > f1:
-            extra, f1, prec = ex, f1_x, prec_x
     note = (f"rules alone: precision {base_p:.3f}, F1 {2 * base_tp / (base_n + n_gold):.3f}; "
-            f"threshold {th:.2f}, keep {keep:.2f}, extra {extra:.2f}: precision {prec:.3f}, "
-            f"F1 {f1:.3f}")
-    return th, keep, extra, note, curve
+            f"threshold {th:.2f}, keep {keep:.2f}: precision {prec:.3f}, F1 {f1:.3f}")
+    return th, keep, note, curve
 
 
 class CrossValidated(NamedTuple):
@@ -322,12 +300,12 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
     clf = LogisticRegression(C=best_c, max_iter=2000)
     clf.fit(X, y)
     bias, weights = weights_of(vec, clf)
-    chosen, keep, extra, note, curve = choose(rows, best_probs, [keep])
+    chosen, keep, note, curve = choose(rows, best_probs, [keep])
     report.append(f"chosen on the cross-validated candidates: {note}")
     report.extend(curve)
     model = RankerModel(
         bias=bias,
-        threshold=threshold if threshold is not None else chosen, keep=keep, extra=extra,
+        threshold=threshold if threshold is not None else chosen, keep=keep,
         weights=weights,
         trained_on=(f"{', '.join(name for name, _ in sets)}: {len(rows)} candidates, "
                     f"{int(y.sum())} positive; C={best_c}, {folds}-fold log loss "

@@ -131,21 +131,13 @@ class EventEngine:
                     if (id(r.actor), id(r.target)) in scored:
                         prob[id(r)] = scored[id(r.actor), id(r.target)]
                 drop.update(id(r) for r in raws if prob.get(id(r), 1.0) < model.keep)
-                # another pair the ranker is sure of: "KPK menahan Bupati ... yang telah
-                # ditetapkan tersangka" keeps the rules' reading and may add its own
-                others = [c for c in cands if "rule" not in c.features
-                          and scored[id(c.actor), id(c.target)] >= model.extra]
-                if not others:
-                    continue
-                c = max(others, key=lambda c: scored[id(c.actor), id(c.target)])
-                p = scored[id(c.actor), id(c.target)]
-            else:
-                best = self.ranker.best(cands)
-                if best is None:
-                    continue
-                c, p = best
-                scored = {(id(x.actor), id(x.target)): self.ranker.probability(x.features)
-                          for x in cands}
+                continue
+            best = self.ranker.best(cands)
+            if best is None:
+                continue
+            c, p = best
+            scored = {(id(x.actor), id(x.target)): self.ranker.probability(x.features)
+                      for x in cands}
             added.extend(replace(self._raw(hit, a, t, lower, "ranker"),
                                  prob=scored.get((id(a), id(t)), p))
                          for a, t in self.expanded(hit, c.actor, c.target, lower, mentions)

@@ -45,10 +45,6 @@ class RankerModel(BaseModel):
     """The probability a pair needs to become an event where the rules read none."""
     keep: float = Field(default=0.0, ge=0.0, le=1.0)
     """The probability a reading of the rules needs to stay an event."""
-    extra: float = Field(default=1.0, ge=0.0, le=1.0)
-    """The probability another pair needs to become an event of a trigger the rules read
-    ("Kejaksaan Agung memeriksa pegawai Kementerian Agama Ahmad Fauzi": the rules' reading,
-    the ministry, stays and the employee is added); 1 adds none."""
     weights: dict[str, float]
     trained_on: str = ""
     """What the weights were fitted on, and the cross-validated figures."""
