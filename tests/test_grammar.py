@@ -575,3 +575,31 @@ def test_a_source_after_menurut_is_no_actor():
     assert got == {("Russia", "Indonesia")}, got
     got = pairs("Menurut PBB , pasukan Myanmar menyerang warga Rohingya di Rakhine.")
     assert all(a != "United Nations" for a, _ in got), got
+
+
+# grammar.yaml: apposition — a list after "yaitu"/"yakni"/"antara lain" names the members
+# of the generic noun before it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kejaksaan Agung memeriksa dua saksi lainnya, yakni Setya Novanto dan Ahok.",
+     {"Setya Novanto", "Basuki Tjahaja Purnama"}),
+    ("Polisi Malaysia menahan beberapa warga asing, yaitu Budi Santoso dan Markus Nari.",
+     {"Budi Santoso", "Markus Nari"}),
+    ("Presiden Prabowo Subianto mengundang tiga negara, antara lain Jepang, Vietnam dan "
+     "Kanada, untuk berinvestasi.", {"Japan", "Vietnam", "Canada"}),
+])
+def test_a_list_names_the_members_of_the_noun_before_it(text, expected):
+    got = {t for _, _, t, neg in events(text) if not neg}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the list is of things, not actors: the noun keeps its reading
+    "Polisi menangkap tiga orang, yaitu dua pria dan seorang wanita.",
+    # a name's list belongs to a longer phrase: "anak buah Zulkifli", not Zulkifli
+    "Presiden Joko Widodo menemui Zulkifli Hasan, yakni Ketua MPR, di Istana.",
+])
+def test_no_members_without_a_list_of_actors(text):
+    got = {t for _, _, t, neg in events(text) if not neg}
+    assert not got & {"Japan", "China"}
+    assert len(got) <= 1
+

@@ -86,6 +86,8 @@ class EventEngine:
         self._harming = {fold(x) for x in grammar.harming}
         self._governing = set(grammar.governing_roots)
         self._discard = _seqs(grammar.discard)
+        self._appo = _seqs(grammar.apposition)
+        self._appo_fill = {fold(x) for x in grammar.apposition_fillers}
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
 
     # -- public -------------------------------------------------------------------------
@@ -101,7 +103,44 @@ class EventEngine:
         out, groups = self._sentence(words, mentions, parse)
         if self.ranker is not None:
             out = self._rank(words, mentions, out, groups)
-        return self._dedupe(out)
+        return self._dedupe(self._listed(out, [fold(w) for w in words], mentions))
+
+    def _listed(self, raws: list[RawEvent], lower: list[str], ms: Sequence[Mention]
+                ) -> list[RawEvent]:
+        """Each event of a noun that a list after it names, once per member: "KPK menahan
+        dua tersangka, yaitu Andi dan Budi" is an arrest of Andi and one of Budi."""
+        out: list[RawEvent] = []
+        for r in raws:
+            actors = (self._members(r.actor, r.hit, lower, ms) if r.actor is not None
+                      else []) or [r.actor]
+            targets = self._members(r.target, r.hit, lower, ms) or [r.target]
+            if actors == [r.actor] and targets == [r.target]:
+                out.append(r)  # also a two-way reading of one mention ("kedua negara")
+                continue
+            out.extend(replace(r, actor=a, target=t) for a in actors for t in targets
+                       if a is None or (a is not t and not _same(a, t)))
+        return out
+
+    def _members(self, m: Mention, hit: TriggerHit, lower: list[str], ms: Sequence[Mention]
+                 ) -> list[Mention]:
+        """The mentions of the list that a grammar ``apposition`` word opens after the
+        counted noun ``m`` ("dua tersangka, yaitu A dan B"; "beberapa warga asing, antara
+        lain A dan B"), or none; a list that runs into the trigger is none of ``m``'s. A
+        name's list is of a longer phrase: "lokasi yang dikunjungi Raja Salman, yakni
+        Jakarta dan Bali" lists no Salmans."""
+        if m.actor.name is not None or m.pronoun is not None or not self._counted(
+                lower[:m.start]):
+            return []
+        opened = self._list_start(lower, m.end, 2)
+        if opened is None:
+            return []
+        k = opened[0]
+        first = next((o for o in ms if o.start == k), None)
+        if first is None or hit.start <= k < hit.end:
+            return []
+        members = self._right_group(first, lower, ms)
+        return [o for o in members if not (o.start < hit.start < o.end)
+                and (o.end <= hit.start) == (m.end <= hit.start)]
 
     def _rank(self, words: Sequence[str], mentions: Sequence[Mention], out: list[RawEvent],
               groups: list[tuple[TriggerHit, bool, bool, int]]) -> list[RawEvent]:
@@ -822,6 +861,8 @@ class EventEngine:
                 if head is not None and head < m.start and m.end > pos:
                     return self._right_group(m, lower, ms)
                 continue
+            if self._listed_noun(lower[pos:m.start]):
+                return self._right_group(m, lower, ms)
             gap = self._strip_quantities(lower[pos:m.start])
             if len(gap) > slack:
                 return []
@@ -832,6 +873,44 @@ class EventEngine:
                 return []
             return self._right_group(m, lower, ms)
         return []
+
+    def _listed_noun(self, gap: list[str]) -> bool:
+        """Whether ``gap`` is a counted noun phrase and the word that opens a list of its
+        members: "menangkap sejumlah pihak lain, yaitu A, B dan C" arrests A, B and C. The
+        count or determiner marks the plural the list spells out; "menyetujui pengesahan
+        Perppu tersebut, yakni PDIP ..." lists the subject's members, not the object's."""
+        if not gap or not self._counted(gap[:1]):
+            return False
+        rest = self._strip_quantities([w for w in gap if w not in self._det])
+        opened = self._list_start(rest, 0, 3)
+        return opened is not None and opened == (len(rest), opened[1]) and opened[1] >= 1
+
+    def _counted(self, before: list[str]) -> bool:
+        """Whether the last of ``before`` counts a noun: "dua", "sejumlah", "para"."""
+        return bool(before) and (before[-1] in self._det
+                                 or not self._strip_quantities(before[-1:]))
+
+    def _list_start(self, lower: list[str], pos: int, plain: int
+                    ) -> tuple[int, int] | None:
+        """Where a list begins, when from ``pos`` at most ``plain`` modifiers of a noun
+        ("asing", "lainnya"), commas and an ``apposition`` word come first; with the number
+        of modifiers."""
+        k, seen = pos, 0
+        while k < len(lower):
+            word = next((s for s in self._appo if tuple(lower[k:k + len(s)]) == s), None)
+            if word is not None:
+                k += len(word)
+                while k < len(lower) and (lower[k] in (",", ":") or lower[k] in self._det):
+                    k += 1
+                return k, seen
+            w = lower[k]
+            if w not in (",", *self._appo_fill):
+                if seen == plain or not w.isalpha() or w in self._prep or w in self._bound \
+                        or w in self._coord or _verb_like(w):
+                    return None
+                seen += 1
+            k += 1
+        return None
 
     def _after(self, pos: int, lower: list[str], ms: Sequence[Mention], markers: set[str],
                window: int = 8) -> list[Mention]:

@@ -28,11 +28,11 @@ class Grammar(BaseModel):
     coordinators: list[str]
     reciprocal: list[str]
     between: list[str]
+    """Words whose phrase names both sides of a two-way action: "bentrokan antara polisi dan
+    demonstran" (the first named is the actor)."""
     comitative: list[str]
     """Words that join a companion to a subject: "Presiden Joko Widodo bersama Perdana Menteri
     Jepang mengecam ..." (both criticise)."""
-    """Words whose phrase names both sides of a two-way action: "bentrokan antara polisi dan
-    demonstran" (the first named is the actor)."""
     governing_roots: list[str]
     passive_agent: list[str]
     determiners: list[str]
@@ -84,6 +84,11 @@ class Grammar(BaseModel):
     region_words: list[str] = []
     """Words that close a region's name after a title: "Bupati Labuhanbatu Utara Kharuddin
     Syah" is the regent of Labuhanbatu Utara, named Kharuddin Syah."""
+    apposition: list[str] = []
+    """Words that open a list naming the members of the noun before them: "KPK menahan dua
+    tersangka, yaitu A dan B" holds two arrests, of A and of B."""
+    apposition_fillers: list[str] = []
+    """Words allowed between that noun and the list word: "dua saksi lainnya, yakni A"."""
     discard: list[str]
     genre_words: list[str]
     """Words of sport, entertainment and gadget stories (with ``discard``): a story where
