@@ -111,8 +111,9 @@ class EventEngine:
         dua tersangka, yaitu Andi dan Budi" is an arrest of Andi and one of Budi."""
         out: list[RawEvent] = []
         for r in raws:
-            actors = (self._members(r.actor, r.hit, lower, ms) if r.actor is not None
-                      else []) or [r.actor]
+            actors: list[Mention | None] = [r.actor]
+            if r.actor is not None:
+                actors = [*self._members(r.actor, r.hit, lower, ms)] or actors
             targets = self._members(r.target, r.hit, lower, ms) or [r.target]
             if actors == [r.actor] and targets == [r.target]:
                 out.append(r)  # also a two-way reading of one mention ("kedua negara")
