@@ -371,6 +371,19 @@ def test_armed_force_of_a_people_is_a_rebel_group():
         "Warga Kurdi memprotes pemerintah Turki.", published=PUB))
 
 
+def test_a_people_takes_the_role_of_its_head_noun():
+    got = geoevents.extract("Pemerintah Thailand mengusir pengungsi Uighur dari Bangkok.",
+                            published=PUB)
+    assert [(e.target.name, e.target.country, e.target.sector) for e in got] == [
+        ("Uyghurs", "CHN", "REF")]
+    # a body keeps its own role under a person's noun: "anggota Hamas" are no civilians
+    got = geoevents.extract("Israel menangkap anggota Hamas di Tepi Barat.", published=PUB)
+    assert [e.target.sector for e in got] == ["INS"]
+    # without a head noun the people is civilian
+    got = geoevents.extract("Pemerintah China menahan etnis Uighur di Xinjiang.", published=PUB)
+    assert [e.target.sector for e in got] == ["CVL"]
+
+
 def test_lone_name_before_sebagai_is_the_object():
     assert pairs("Kejaksaan Agung menetapkan Sudarmo sebagai tersangka korupsi.") == {
         ("Attorney General's Office of Indonesia", "Sudarmo")}

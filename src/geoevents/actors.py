@@ -797,8 +797,12 @@ class ActorRecognizer:
                 return Actor(mention="", span=(0, 0), name=org.name, id=org.id,
                              country=org.country, sector=sec, kind="state",
                              cameo=_cameo(org.cameo or org.country, sec))
+            # a people takes the role of the noun that heads it: "pengungsi Rohingya" are
+            # refugees (REF), "warga Rohingya" civilians; a body keeps its own ("anggota Hamas")
+            own = sector or org.sector if org.kind == "generic" else org.sector or sector
             return Actor(mention="", span=(0, 0), name=org.name, id=org.id, country=org.country,
-                         sector=org.sector or sector, kind=org.kind, cameo=org.cameo)
+                         sector=own, kind=org.kind,
+                         cameo=_cameo(org.country, own) if own != org.sector else org.cameo)
         if agents:
             return Actor(mention="", span=(0, 0), name=None, country=None, sector=sector,
                          kind="person" if agents[0].person else "generic")
