@@ -813,3 +813,26 @@ def test_one_event_per_resolved_reading(nlp, text: str, actor: str, target: str)
     events = [e for e in nlp.extract(text, published="2017-05-02")
               if e.target is not None and (e.actor.name, e.target.name) == (actor, target)]
     assert len(events) == 1, [e.rule for e in events]
+
+
+# A group of a state's one body of its sector is that body (gazetteer "national": Polri,
+# TNI); a person of the sector and another state's group are not.
+NATIONAL = [
+    ("Polisi menembak dua anggota ISIS di Poso .", "Indonesian National Police"),
+    ("Aparat kepolisian menangkap Rizieq Shihab di Jakarta .", "Indonesian National Police"),
+    ("Militer menembak anggota OPM di Papua .", "Indonesian National Armed Forces"),
+    ("Kapolri Tito Karnavian menangkap Rizieq Shihab .", "Tito Karnavian"),
+    ("Polisi Malaysia menangkap Rizieq Shihab di Kuala Lumpur .", "Malaysia"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), NATIONAL)
+def test_a_group_of_the_one_national_body_is_that_body(nlp, text: str, actor: str) -> None:
+    assert [e.actor.name for e in nlp.extract(text, published="2017-05-02")] == [actor]
+
+
+def test_one_national_body_per_country_and_sector() -> None:
+    gaz = geoevents.load().gazetteer
+    marked = [r for r in gaz.records if r.national]
+    assert len({(r.country, r.sector) for r in marked}) == len(marked)
+    assert all(r.country and r.sector for r in marked)

@@ -92,9 +92,13 @@ class Gazetteer:
     _by_length: list[str] = field(init=False)
     _lengths: list[int] = field(init=False)
     _word_tokens: dict[str, list[str]] = field(init=False)
+    national: dict[tuple[str, str], GazetteerRecord] = field(init=False)
+    """The one body of a (country, sector), from the records marked ``national``."""
 
     def __post_init__(self) -> None:
         self.entities = {r.id: r for r in self.records}
+        self.national = {(r.country, r.sector): r for r in self.records
+                         if r.national and r.country and r.sector}
         self.agent_words = {a.term: a for a in self.agents}
         self._trie = {}
         self._fuzzy_choices = {}

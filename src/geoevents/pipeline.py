@@ -544,9 +544,10 @@ class EventStage:
 class ResolveStage:
     """Stage 6: pronouns and unexpressed subjects, short forms, dates → :class:`Event`."""
 
-    def __init__(self, min_confidence: float = 0.0) -> None:
+    def __init__(self, min_confidence: float = 0.0, gazetteer: Sequence[str] = ()) -> None:
         g = load_grammar()
         self.min_confidence = min_confidence
+        self.national = load_gazetteer(tuple(gazetteer)).national
         self.confidence = Confidence(load_confidence_model(), g)
         self.locator = load_locator()
         self.lexicon = load_lexicon(())
@@ -566,6 +567,15 @@ class ResolveStage:
         self.genre_sentences = g.genre_sentences
         self.genre_share = g.genre_share
         self.prepositions = {w.lower() for w in g.prepositions}
+
+    def _national(self, a: Actor) -> Actor:
+        """A group of a state's one body of its sector, named as that body: "polisi" in an
+        Indonesian story is Polri (every police unit of Indonesia is part of it)."""
+        rec = (self.national.get((a.country, a.sector)) if a.kind == "generic"
+               and a.name is None and a.country and a.sector else None)
+        if rec is None:
+            return a
+        return a.model_copy(update={"name": rec.name, "id": rec.id})
 
     def _state_of(self, a: Actor) -> Actor:
         """The state ``a`` belongs to, as an actor (``a`` itself when it is one or when its
@@ -719,6 +729,7 @@ class ResolveStage:
                     mentions=ms, sentence=n_kept, fanout=fanout[id(r.hit)],
                     story_filled=filled, ranker_prob=r.prob)
                 features.append(tuple(feats))
+                actor, target = self._national(actor), self._national(target)
                 date, date_text, granularity = self._date(dates, st.published, words, starts,
                                                           r.hit)
                 info = cameo_info(r.cameo)
@@ -1052,10 +1063,13 @@ def make_events(nlp: Language, name: str, triggers: list[str], ranker: bool) -> 
     return EventStage(triggers, ranker)
 
 
-@Language.factory("geoevents_resolver", default_config={"min_confidence": 0.0})
-def make_resolver(nlp: Language, name: str, min_confidence: float) -> ResolveStage:
-    """Factory of the resolution stage; events below ``min_confidence`` are dropped."""
-    return ResolveStage(min_confidence)
+@Language.factory("geoevents_resolver",
+                  default_config={"min_confidence": 0.0, "gazetteer": []})
+def make_resolver(nlp: Language, name: str, min_confidence: float,
+                  gazetteer: list[str]) -> ResolveStage:
+    """Factory of the resolution stage; events below ``min_confidence`` are dropped;
+    ``gazetteer`` lists the actor stage's extra gazetteer files."""
+    return ResolveStage(min_confidence, gazetteer)
 
 
 # -- the public pipeline ------------------------------------------------------------------
@@ -1171,7 +1185,8 @@ class Pipeline:
                                                  "ranker": ranker})
         threshold = (load_confidence_model().threshold if min_confidence is None
                      else float(min_confidence))
-        nlp.add_pipe("geoevents_resolver", config={"min_confidence": threshold})
+        nlp.add_pipe("geoevents_resolver", config={"min_confidence": threshold,
+                                                   "gazetteer": self.options["gazetteer"]})
         self.nlp = nlp
 
     def __reduce__(self) -> tuple[Any, ...]:

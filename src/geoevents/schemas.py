@@ -74,6 +74,10 @@ class GazetteerRecord(_Strict):
     roles: list[Role] = Field(default_factory=list)
     fuzzy: bool = True
     """Whether aliases of this entity may be matched approximately (rapidfuzz)."""
+    national: bool = False
+    """The state's one body of its sector: a role of that state and sector with no name of
+    its own belongs to it ("polisi" in an Indonesian story is Polri, since every police
+    unit of Indonesia is part of Polri)."""
 
     @field_validator("aliases")
     @classmethod
