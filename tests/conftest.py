@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import tempfile
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+# compiled data goes to a folder of this test session (its subprocesses inherit it), not to
+# the user's cache, unless GEOEVENTS_CACHE names one
+os.environ.setdefault("GEOEVENTS_CACHE", tempfile.mkdtemp(prefix="geoevents-cache-"))
 
 import geoevents
 from geoevents.pipeline import Pipeline

@@ -47,9 +47,12 @@ from .ner import ner_token_spans
 from .places import PlaceSpan, load_place_rules, load_places
 from .ranker import Ranker, load_ranker_model
 from .resources import (
+    cached,
     cameo_info,
+    data_key,
     default_gazetteer_files,
     default_trigger_files,
+    gazetteer_dir,
     load_common_words,
     load_genre_words,
     read_agents,
@@ -130,10 +133,16 @@ def _tokenize_words(lang: str, text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def load_gazetteer(extra: tuple[str, ...] = (), *, lang: str = "id") -> Gazetteer:
-    """The default gazetteer with ``extra`` files merged over it (cached by paths)."""
+    """The default gazetteer with ``extra`` files merged over it (cached by paths in the
+    process, and compiled once per content of the files: :func:`resources.cached`)."""
     files = [*default_gazetteer_files(), *(Path(p) for p in extra)]
-    records = read_records(files)
-    return Gazetteer(records, read_agents(), functools.partial(_tokenize_words, lang))
+    agents = gazetteer_dir() / "agents.jsonl"
+
+    def build() -> Gazetteer:
+        return Gazetteer(read_records(files), read_agents(agents),
+                         functools.partial(_tokenize_words, lang))
+
+    return cached(data_key("gazetteer", [*files, agents], lang), build)
 
 
 @functools.lru_cache(maxsize=8)
@@ -143,7 +152,8 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     g = load_grammar()
     function = [*g.prepositions, *g.determiners, *g.conditional, *g.clause_boundaries,
                 *g.coordinators, *g.negation, *g.intent]
-    return Lexicon(read_triggers(files), function_words=function)
+    return cached(data_key("lexicon", files, *function),
+                  lambda: Lexicon(read_triggers(files), function_words=function))
 
 
 def clear_cache() -> None:

@@ -32,7 +32,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import DataFileError, RuleFileError
 from .gazetteer import fold
-from .resources import PathLike, _read_text, gazetteer_dir, resource, validate_yaml
+from .resources import (
+    PathLike,
+    _read_text,
+    cached,
+    data_key,
+    gazetteer_dir,
+    resource,
+    validate_yaml,
+)
 
 _COLUMNS = ("name", "country", "admin1", "lat", "lon", "population", "kind", "source")
 _TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
@@ -284,8 +292,11 @@ class PlaceIndex:
 
 @functools.lru_cache(maxsize=2)
 def load_places(path: PathLike | None = None) -> PlaceIndex:
-    """The place index of ``places.tsv`` with the rules of ``places.yaml`` (cached)."""
-    return PlaceIndex(read_places(path), load_place_rules())
+    """The place index of ``places.tsv`` with the rules of ``places.yaml`` (cached, and
+    compiled once per content of the two files)."""
+    table = path if path is not None else gazetteer_dir() / "places.tsv"
+    return cached(data_key("places", [table, resource("id", "places.yaml")]),
+                  lambda: PlaceIndex(read_places(table), load_place_rules()))
 
 
 def find(words: Sequence[str], after: Collection[int] = ()) -> list[PlaceSpan]:

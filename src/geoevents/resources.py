@@ -3,6 +3,8 @@
 Everything is found through :mod:`importlib.resources`, so a plain non-editable install
 works. Loaders validate each record (``extra="forbid"``) and raise errors that name the file,
 the record and the field. Loaded objects are cached by path; :func:`clear_cache` empties it.
+Data that is costly to compile (the gazetteer's alias index) is also kept between processes
+by :func:`cached`, under a key made from the bytes of its input files.
 """
 
 from __future__ import annotations
@@ -10,10 +12,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import hashlib
 import io
 import json
-from collections.abc import Iterable, Sequence
+import logging
+import os
+import pickle
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -33,6 +40,9 @@ from .schemas import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 PathLike = str | Path | Traversable
 
@@ -40,6 +50,78 @@ PathLike = str | Path | Traversable
 def package_dir() -> Traversable:
     """The installed ``geoevents`` package directory."""
     return files("geoevents")
+
+
+CACHE_ENV = "GEOEVENTS_CACHE"
+"""Environment variable naming the folder for compiled data (default
+``$XDG_CACHE_HOME/geoevents``, else ``~/.cache/geoevents``); ``0`` turns the cache off."""
+
+_CACHE_KEEP = 8
+"""Compiled files kept per kind of data (older ones, of changed data, are deleted)."""
+
+
+def cache_dir() -> Path | None:
+    """Where compiled data is kept between processes, or None when the cache is off."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        return None if env.strip() in ("", "0") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geoevents"
+
+
+def _version(dist: str) -> str:
+    try:
+        return version(dist)
+    except PackageNotFoundError:  # a source tree on sys.path, not installed
+        return "source"
+
+
+def data_key(kind: str, paths: Iterable[PathLike], *extra: str) -> str:
+    """The cache key of data compiled from ``paths``: a hash of their bytes, of the
+    geoevents and spaCy versions (the tokenizer splits aliases) and of ``extra``. A file
+    that changes changes the key, so a cached copy is never stale."""
+    h = hashlib.sha256()
+    for part in (kind, _version("geoevents"), _version("spacy"), *extra):
+        h.update(part.encode("utf-8") + b"\0")
+    for p in paths:
+        node = Path(p) if isinstance(p, str) else p
+        try:
+            h.update(node.read_bytes())
+        except FileNotFoundError as e:
+            raise DataFileError("data file not found", path=str(p)) from e
+        h.update(b"\0")
+    return f"{kind}-{h.hexdigest()[:32]}"
+
+
+def cached(key: str, build: Callable[[], T]) -> T:
+    """``build()``, kept under :func:`cache_dir` as ``key``: the next process with the same
+    key loads it instead of building it again. A missing, truncated or foreign file is
+    rebuilt and replaced; a cache folder that cannot be written only costs the time."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{key}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # type: ignore[no-any-return]
+    except FileNotFoundError:
+        pass
+    except Exception as e:
+        logger.warning("rebuilding %s (%s)", path, e)
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a parallel process reads the old file or the new
+        kind = key.rsplit("-", 1)[0]
+        older = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda f: f.stat().st_mtime)
+        for old in older[:-_CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError as e:
+        logger.warning("not caching %s (%s)", path, e)
+    return value
 
 
 def gazetteer_dir() -> Traversable:
