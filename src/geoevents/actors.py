@@ -33,7 +33,7 @@ _STATE_PRONOUNS = {"state", "states", "pair_state"}
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor mention over tokens ``start:end`` of the document."""
+    """An actor mention over tokens ``start:end`` of its sentence."""
 
     start: int
     end: int
@@ -94,7 +94,6 @@ class ActorRecognizer:
         words: Sequence[str],
         starts: Sequence[int],
         *,
-        offset: int = 0,
         date: dt.date | None = None,
         entities: Sequence[tuple[int, int, str]] | None = None,
     ) -> list[Mention]:
@@ -103,7 +102,6 @@ class ActorRecognizer:
         Args:
             words: token texts of one sentence (or the part after a dateline).
             starts: character offset of each token in the document.
-            offset: document index of ``words[0]``, added to token positions.
             date: the date used to resolve offices ("Presiden AS" → the president then).
             entities: statistical NER spans ``(start, end, label)`` in document characters;
                 when given, PER and ORG spans the gazetteer does not know become actors
@@ -119,7 +117,7 @@ class ActorRecognizer:
         while i < n:
             if i in defined:
                 j, name_end = defined[i]
-                out.append(self._mention(words, starts, offset, i, j, Actor(
+                out.append(self._mention(words, starts, i, j, Actor(
                     mention=" ".join(words[i:j]), span=(0, 0), name=" ".join(words[i:name_end]),
                     kind="organization"), None, weak=True))
                 i = j
@@ -127,14 +125,14 @@ class ActorRecognizer:
             pron = self._pronoun(folded, i)
             if pron is not None:
                 j, kind = pron
-                out.append(self._mention(words, starts, offset, i, j, Actor(
+                out.append(self._mention(words, starts, i, j, Actor(
                     mention="", span=(0, 0), kind="generic", coref=True), kind))
                 i = j
                 continue
             if self._initials(words, folded, i):
                 # "pria berinisial JR ( 20 )", "berinisial AS" (no United States): an
                 # anonymous civilian; the story's country is theirs
-                out.append(self._mention(words, starts, offset, i, i + 1, Actor(
+                out.append(self._mention(words, starts, i, i + 1, Actor(
                     mention=words[i], span=(0, 0), sector="CVL"), None))
                 i += 1
                 continue
@@ -143,7 +141,7 @@ class ActorRecognizer:
                 j = self._counted(folded, at, i)
                 if j > i:
                     # "menewaskan 15 orang": a group of civilians; its country comes later
-                    out.append(self._mention(words, starts, offset, i, j, Actor(
+                    out.append(self._mention(words, starts, i, j, Actor(
                         mention="", span=(0, 0), sector="CVL"), None))
                     i = j
                     continue
@@ -152,7 +150,7 @@ class ActorRecognizer:
                     if j > i and not any(k in at for k in range(i, j)):
                         name = " ".join(words[i:j]).replace(" - ", "-")
                         kind = "person" if label == "PER" else "organization"
-                        out.append(self._mention(words, starts, offset, i, j, Actor(
+                        out.append(self._mention(words, starts, i, j, Actor(
                             mention="", span=(0, 0), name=name, kind=kind), None, weak=True))
                         i = j
                         continue
@@ -166,13 +164,13 @@ class ActorRecognizer:
                     known = self.gaz.misspelt(name)
                     bare = self._known(known, date) if known is not None else Actor(
                         mention="", span=(0, 0), name=name, kind="person")
-                    out.append(self._mention(words, starts, offset, i, j, bare, None,
+                    out.append(self._mention(words, starts, i, j, bare, None,
                                              weak=known is None))
                     i = j
                 else:
                     i = max(i + 1, self._common_name(words, folded, at, i))
                 continue
-            if m.entry.kind == "metonym" and self._branch(words, out, offset, at, i):
+            if m.entry.kind == "metonym" and self._branch(words, out, at, i):
                 # "LBH Jakarta", "Kantor UNESCO Jakarta", "Real Madrid": a capital after a
                 # body's name is where that body sits, not the state's government
                 i = m.end
@@ -182,7 +180,7 @@ class ActorRecognizer:
                 # "tim hukum Prabowo-Hatta", "massa Prabowo-Hatta": a group named after the
                 # one it serves is that group, of the principal's state
                 j, group = served
-                out.append(self._mention(words, starts, offset, i, j, group, None))
+                out.append(self._mention(words, starts, i, j, group, None))
                 i = j
                 continue
             if self._part_of_other_name(words, at, m):
@@ -281,7 +279,7 @@ class ActorRecognizer:
                 # a sentence opening "(Ketiga) menteri luar negeri dari negara-negara
                 # tersebut": that role of the states the pronoun refers to (not "menarik
                 # duta besar dari negara itu", where the phrase follows its verb)
-                out.append(self._mention(words, starts, offset, i, pron[0], actor.model_copy(
+                out.append(self._mention(words, starts, i, pron[0], actor.model_copy(
                     update={"coref": True}), pron[1]))
                 i = pron[0]
                 continue
@@ -292,13 +290,13 @@ class ActorRecognizer:
                 while end < n and _is_name_token(words[end]):
                     end += 1
             if actor is not None:
-                out.append(self._mention(words, starts, offset, i, end, actor, None))
+                out.append(self._mention(words, starts, i, end, actor, None))
             i = end
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
-        out = [m for m in out if not self._stance(folded, m.start - offset)]
-        out = self._titled_people(out, words, offset)
-        return self._located(self._shared_role(out, folded, offset), words, folded, offset)
+        out = [m for m in out if not self._stance(folded, m.start)]
+        out = self._titled_people(out, words)
+        return self._located(self._shared_role(out, folded), words, folded)
 
     def _region_end(self, words: Sequence[str], folded: Sequence[str], k: int) -> int:
         """Where a region named after a title ends, or ``k``: up to three capitalised words
@@ -318,8 +316,7 @@ class ActorRecognizer:
         return x
 
     @staticmethod
-    def _titled_people(ms: list[Mention], words: Sequence[str], offset: int
-                       ) -> list[Mention]:
+    def _titled_people(ms: list[Mention], words: Sequence[str]) -> list[Mention]:
         """A title and the name after it are one person, with the place or body the title
         is of between them: "Gubernur DKI Jakarta Anies Baswedan", "Bupati Halmahera Timur
         Rudi Erawan" (not a governor and, apart, a person). A name the gazetteer does not
@@ -329,7 +326,7 @@ class ActorRecognizer:
         while k < len(ms):
             a = ms[k]
             b = ms[k + 1] if k + 1 < len(ms) else None
-            gap = words[a.end - offset:b.start - offset] if b is not None else []
+            gap = words[a.end:b.start] if b is not None else []
             if (b is not None and a.pronoun is None and b.pronoun is None
                     and a.actor.kind == "person" and a.actor.name is None
                     and b.actor.kind == "person" and b.actor.name
@@ -348,8 +345,8 @@ class ActorRecognizer:
             k += 1
         return out
 
-    def _located(self, ms: list[Mention], words: Sequence[str], folded: Sequence[str],
-                 offset: int) -> list[Mention]:
+    def _located(self, ms: list[Mention], words: Sequence[str], folded: Sequence[str]
+                 ) -> list[Mention]:
         """Mark the mentions named as a location behind a place preposition and other
         capitalised names that are no mention ("di Hamburg Jerman")."""
         out = []
@@ -358,25 +355,25 @@ class ActorRecognizer:
             # place and its state: "di Kabul , Afghanistan", not "di
             # Ghouta Timur , enam orang lainnya tewas" or "Di Washington , AS menegaskan"
             state = m.actor.kind == "state" and m.actor.sector is None
-            k = m.start - offset - 1
+            k = m.start - 1
             while k >= 0 and ((words[k][:1].isupper() and words[k].isalnum())
                               or (words[k] == "," and state)):
                 k -= 1
-            if (0 < k < m.start - offset - 1 and folded[k] in self._place_prep
+            if (0 < k < m.start - 1 and folded[k] in self._place_prep
                     and words[k + 1] != ","):
                 m = dataclasses.replace(m, place=True)
             out.append(m)
         return out
 
     @staticmethod
-    def _shared_role(ms: list[Mention], folded: Sequence[str], offset: int) -> list[Mention]:
+    def _shared_role(ms: list[Mention], folded: Sequence[str]) -> list[Mention]:
         """A role before coordinated states belongs to each: "pasukan Pakistan dan India"
         are Pakistan's and India's forces."""
         for k in range(1, len(ms)):
             a, b = ms[k - 1], ms[k]
             if (a.actor.kind == "state" and a.actor.sector and b.actor.kind == "state"
                     and b.actor.sector is None and b.pronoun is None
-                    and b.start == a.end + 1 and folded[a.end - offset] in ("dan", "serta")):
+                    and b.start == a.end + 1 and folded[a.end] in ("dan", "serta")):
                 sector = a.actor.sector
                 ms[k] = Mention(b.start, b.end, b.actor.model_copy(update={
                     "sector": sector, "cameo": _cameo(b.actor.country, sector)}), None, b.weak)
@@ -534,12 +531,12 @@ class ActorRecognizer:
         return None
 
     def _mention(
-        self, words: Sequence[str], starts: Sequence[int], offset: int, i: int, j: int,
+        self, words: Sequence[str], starts: Sequence[int], i: int, j: int,
         actor: Actor, pronoun: str | None, *, weak: bool = False,
     ) -> Mention:
         a = starts[i]
         b = starts[j - 1] + len(words[j - 1])
-        return Mention(offset + i, offset + j, actor.model_copy(update={"span": (a, b)}),
+        return Mention(i, j, actor.model_copy(update={"span": (a, b)}),
                        pronoun, weak)
 
     def _part_of_other_name(self, words: Sequence[str], at: dict[int, Match],
@@ -635,14 +632,14 @@ class ActorRecognizer:
         return self._name_run(words, folded, at, i)
 
     @staticmethod
-    def _branch(words: Sequence[str], out: Sequence[Mention], offset: int,
-                at: dict[int, Match], i: int) -> bool:
+    def _branch(words: Sequence[str], out: Sequence[Mention], at: dict[int, Match], i: int
+                ) -> bool:
         """Whether the metonym at ``i`` follows the name of a body: an organisation or IGO
         mention, or an acronym or capitalised word (not the sentence's first) that starts
         no gazetteer match."""
         if i == 0:
             return False
-        if out and out[-1].end == offset + i and out[-1].actor.kind in ("organization", "IGO"):
+        if out and out[-1].end == i and out[-1].actor.kind in ("organization", "IGO"):
             return True
         prev = words[i - 1]
         return i - 1 > 0 and (i - 1) not in at and (_acronym(prev) or _is_name_token(prev))

@@ -45,13 +45,13 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib.resources import files
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .errors import RuleFileError
 from .models import DateMention, Granularity
+from .resources import resource, validate_yaml
 
 __all__ = ["DateResolver", "DateRules", "load_date_rules"]
 
@@ -197,11 +197,10 @@ def load_date_rules() -> DateRules:
         The validated rules (cached: the file is read once per process).
 
     Raises:
-        pydantic.ValidationError: when the file does not follow :class:`DateRules`.
+        RuleFileError: when the file is no YAML or does not follow :class:`DateRules`
+            (the message names the record and the field).
     """
-    resource = files("geoevents") / "resources" / "id" / "dates.yaml"
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    return DateRules.model_validate(data)
+    return validate_yaml(resource("id", "dates.yaml"), DateRules, error=RuleFileError)
 
 
 # --------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict
 
 from .schemas import ActorKind
 
@@ -158,5 +158,3 @@ class Document(_Frozen):
 
         return to_text(self)
 
-
-EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event])

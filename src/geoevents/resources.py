@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -324,12 +324,3 @@ def cameo_info(code: str) -> CameoCode:
             c = table[k]
             return c if k == code else CameoCode(code, c.label, c.goldstein, c.plover)
     raise KeyError(code)
-
-
-def as_paths(values: Sequence[PathLike] | PathLike | None) -> tuple[PathLike, ...]:
-    """Normalise an option that may be one path, several, or None."""
-    if values is None:
-        return ()
-    if isinstance(values, (str, Path)) or not isinstance(values, Sequence):
-        return (values,)
-    return tuple(values)
