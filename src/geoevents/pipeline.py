@@ -1131,9 +1131,9 @@ class Pipeline:
             With a parser, the event rules read each trigger's roles from the tokens first;
             where they find none, the sentence is parsed and actor and target come from the
             dependency tree (nsubj, obj, obl with its preposition, passive agents, conj).
-            Most sentences are never parsed. On the development set the two paths tie on
-            entity F1 (0.507 with ``"spacy"``, 0.504 without); without a parser precision is
-            higher and the pipeline twice as fast (docs/accuracy.md).
+            Most sentences are never parsed. The two paths are close in entity F1 (the
+            figures are in docs/accuracy.md); without a parser precision is higher and the
+            pipeline twice as fast.
         ranker: read the roles of triggers the rules leave empty with the trained ranker
             (:mod:`geoevents.ranker`; the default). Its events carry ``+ranker`` in
             ``Event.rule``; False gives the rules alone.
