@@ -10,7 +10,8 @@ import pytest
 
 import geoevents
 from geoevents.gazetteer import Gazetteer
-from geoevents.pipeline import _tokenize_words, clear_cache, default_gazetteer_files
+from geoevents.inputs import tokenize_words
+from geoevents.pipeline import clear_cache, default_gazetteer_files
 from geoevents.resources import (
     CACHE_ENV,
     cache_dir,
@@ -83,7 +84,7 @@ def test_the_cached_gazetteer_is_the_built_one(folder: Path) -> None:
 
     def build() -> Gazetteer:
         return Gazetteer(read_records(files), read_agents(agents),
-                         functools.partial(_tokenize_words, "id"))
+                         functools.partial(tokenize_words, "id"))
 
     key = data_key("gazetteer", [*files, agents], "id")
     fresh = cached(key, build)

@@ -123,7 +123,8 @@ def resolve(mention: str, *, date: dt.date | str | None = None) -> Actor | None:
         mention: the mention as written in Indonesian news.
         date: the date that decides who held an office ("Presiden AS" in 2019 vs 2022).
     """
-    from .pipeline import check_text, parse_published
+    from .inputs import check_text
+    from .pipeline import parse_published
     from .resolution import resolve_mention
 
     return resolve_mention(_default().gazetteer, check_text(mention), parse_published(date))

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import WorkerError
+from .inputs import check_text
 from .io import (
     DEFAULT_COLUMNS,
     Columns,
@@ -46,7 +47,7 @@ from .io import (
     read_records,
     remove_if_empty,
 )
-from .pipeline import Pipeline, check_text, parse_published
+from .pipeline import Pipeline, parse_published
 
 __all__ = ["Progress", "Summary", "iter_results", "process_record", "run"]
 

@@ -23,7 +23,8 @@ from typing import Any, Literal
 
 from .errors import MissingDependencyError
 from .frame import empty_frame, event_row, extract_frame, pandas, rows_to_frame
-from .pipeline import Pipeline, check_text
+from .inputs import check_text
+from .pipeline import Pipeline
 
 __all__ = ["extract", "extract_bag", "extract_dataframe", "map_in_pandas", "worker_pipeline"]
 

@@ -24,8 +24,10 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
-from .models import Actor, Document, Event, Location
+if TYPE_CHECKING:
+    from .models import Actor, Document, Event, Location
 
 __all__ = ["KIND_COLORS", "render_html", "to_text"]
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .display import render_html, short_repr, to_text
 from .schemas import ActorKind
 
 Granularity = Literal["day", "month", "year"]
@@ -140,21 +141,15 @@ class Document(_Frozen):
     meta: dict[str, str | int | float | None] | None = None
 
     def __repr__(self) -> str:
-        from .display import short_repr
-
         return short_repr(self)
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter: the marked-up text and the event table (see
         :func:`geoevents.display.render_html`)."""
-        from .display import render_html
-
         return render_html(self)
 
     def to_text(self) -> str:
         """A plain-text summary: publication date, counts and one line per event (see
         :func:`geoevents.display.to_text`)."""
-        from .display import to_text
-
         return to_text(self)
 

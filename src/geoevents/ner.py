@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from .inputs import check_text
 from .models_nlp.loading import load_model
 
 __all__ = ["LABELS", "ner_spans", "ner_spans_pipe", "ner_token_spans"]
@@ -39,7 +40,6 @@ def ner_spans(text: str) -> list[tuple[int, int, str]]:
 def ner_spans_pipe(texts: Iterable[str], *, batch_size: int = 64
                    ) -> Iterator[list[tuple[int, int, str]]]:
     """:func:`ner_spans` over many texts (batched; one list per text, in order)."""
-    from .pipeline import check_text
 
     nlp = load_model()
     disable = [n for n in nlp.pipe_names if n in _OTHERS and "ner" not in

@@ -30,7 +30,9 @@ from .clean import LanguageCheck, load_language_rules, looks_like_html, working_
 from .confidence import Confidence, load_confidence_model
 from .dates import DateResolver, load_date_rules
 from .events import EventEngine, RawEvent
+from .frame import extract_frame
 from .gazetteer import Gazetteer, fold
+from .inputs import check_text, forget_tokenizers, share_tokenizer, tokenize_words
 from .lexicon import Lexicon, TriggerHit, load_grammar
 from .location import SentenceView, load_locator
 from .models import (
@@ -43,6 +45,7 @@ from .models import (
     Location,
     Sentence,
 )
+from .models_nlp.loading import load_model
 from .ner import ner_token_spans
 from .places import PlaceSpan, load_place_rules, load_places
 from .ranker import Ranker, load_ranker_model
@@ -60,6 +63,7 @@ from .resources import (
     read_triggers,
 )
 from .schemas import AgentWord
+from .stanza_adapter import StanzaParser, find_models
 from .text import Segment, Segmenter, load_text_rules
 
 EXT = "geoevents"
@@ -108,29 +112,6 @@ def _state(doc: Doc) -> _State:
 # -- shared resources ---------------------------------------------------------------------
 
 
-_TOKENIZERS: dict[str, Any] = {}
-"""The tokenizer the data files are split with, by language: the first pipeline's own, so
-that a process builds spaCy's Indonesian tokenizer (31,000 special cases) once."""
-
-
-def _tokenizer(lang: str) -> Any:
-    tok = _TOKENIZERS.get(lang)
-    if tok is None:
-        tok = _TOKENIZERS[lang] = spacy.blank(lang).tokenizer
-    return tok
-
-
-def _tokenize_words(lang: str, text: str) -> list[str]:
-    tok = _tokenizer(lang)
-    if " " not in text and text.isalpha() and text not in tok.rules and (
-            tok.prefix_search(text) is None and tok.suffix_search(text) is None
-            and next(tok.infix_finditer(text), None) is None):
-        # a word no special case, prefix, suffix or infix rule splits is one token: the
-        # tens of thousands of gazetteer words need no full tokenizer call
-        return [text]
-    return [t.text for t in tok(text)]
-
-
 @functools.lru_cache(maxsize=8)
 def load_gazetteer(extra: tuple[str, ...] = (), *, lang: str = "id") -> Gazetteer:
     """The default gazetteer with ``extra`` files merged over it (cached by paths in the
@@ -140,7 +121,7 @@ def load_gazetteer(extra: tuple[str, ...] = (), *, lang: str = "id") -> Gazettee
 
     def build() -> Gazetteer:
         return Gazetteer(read_records(files), read_agents(agents),
-                         functools.partial(_tokenize_words, lang))
+                         functools.partial(tokenize_words, lang))
 
     return cached(data_key("gazetteer", [*files, agents], lang), build)
 
@@ -162,7 +143,7 @@ def clear_cache() -> None:
               load_language_rules, load_places, load_place_rules, load_common_words,
               load_genre_words):
         f.cache_clear()
-    _TOKENIZERS.clear()
+    forget_tokenizers()
 
 
 # -- components ---------------------------------------------------------------------------
@@ -373,7 +354,7 @@ class ActorStage:
         view = st.view or st.text
         for seg in st.segments or []:
             if not seg.skipped and seg.content_start > seg.start:
-                return _tokenize_words("id", view[seg.start:seg.content_start])
+                return tokenize_words("id", view[seg.start:seg.content_start])
         return []
 
     @staticmethod
@@ -463,14 +444,10 @@ class ParseStage:
     def __init__(self, parser: str) -> None:
         self.parser = parser
         if parser == "spacy":
-            from .models_nlp.loading import load_model
-
             # only the parser and what it listens to: NER and morphology are not loaded
             model = load_model(exclude=("ner", "morphologizer"))
             self._pipe: Any = model.pipe
         else:
-            from .stanza_adapter import StanzaParser, find_models
-
             # a clear ModelNotFoundError now, not at the first document; the directory found
             # now ($STANZA_RESOURCES_DIR at load time) is the one parsed with later
             self._pipe = StanzaParser(find_models().root).pipe
@@ -1112,13 +1089,6 @@ def parse_published(value: object) -> dt.date | None:
     raise errors.PublishedDateError(errors.E002.format(value=value))
 
 
-def check_text(text: object) -> str:
-    """Return ``text`` if it is a str, else raise a typed error that says what to pass."""
-    if isinstance(text, str):
-        return text
-    raise errors.InputTypeError(errors.E001.format(type=type(text).__name__))
-
-
 class Pipeline:
     """A reusable, picklable geoevents pipeline.
 
@@ -1180,7 +1150,7 @@ class Pipeline:
         self.max_length = max_length
         self._language = LanguageCheck(load_language_rules())
         nlp = spacy.blank("id")
-        _TOKENIZERS.setdefault("id", nlp.tokenizer)
+        share_tokenizer("id", nlp.tokenizer)
         nlp.max_length = max_length + 1
         if not Doc.has_extension(EXT):
             Doc.set_extension(EXT, default=None)
@@ -1292,8 +1262,6 @@ class Pipeline:
                       id: str | None = "id", errors: str = "raise") -> Any:
         """The events of a pandas DataFrame's rows, one row per event (flat columns, see
         :func:`geoevents.frame.extract_frame`)."""
-        from .frame import extract_frame
-
         return extract_frame(self, df, text=text, published=published, id=id,
                              errors=errors)  # type: ignore[arg-type]
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import MissingDependencyError
 from .models import Actor, Document, Event
+from .resources import cameo_info
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -337,8 +338,6 @@ def _period(d: dt.date, freq: str) -> dt.date:
 
 
 def _root_label(root: str) -> str:
-    from .resources import cameo_info
-
     try:
         label = cameo_info(root).label
     except KeyError:

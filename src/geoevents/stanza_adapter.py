@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import MissingDependencyError, ModelDownloadError, ModelNotFoundError
+from .inputs import check_text, tokenizer
 
 __all__ = [
     "DOWNLOAD_COMMAND",
@@ -247,9 +248,8 @@ def to_spacy(sdoc: Any, text: str | None = None, vocab: Any = None) -> Any:
         if text is None:
             raise AlignmentError("the stanza Document has no text; pass text=")
     if vocab is None:
-        from .pipeline import _tokenizer
 
-        vocab = _tokenizer(_LANG).vocab
+        vocab = tokenizer(_LANG).vocab
     toks: list[_Tok] = []
     cursor = 0
     for sent in sdoc.sentences:
@@ -358,7 +358,6 @@ class StanzaParser:
 
     def __call__(self, text: str) -> Any:
         """Parse ``text`` and return a spaCy Doc aligned to it."""
-        from .pipeline import check_text
 
         text = check_text(text)
         return to_spacy(self.pipeline(text), text)

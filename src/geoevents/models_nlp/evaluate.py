@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluate import Scores as PRF
-from .corpus import NER_LABELS, read_bio
+from .corpus import NER_LABELS, read_bio, read_conllu
+from .loading import load_model
 
 __all__ = ["PRF", "NerReport", "detect_format", "evaluate_ner", "evaluate_ud", "score_spans"]
 
@@ -91,7 +92,6 @@ def evaluate_ner(path: str | Path, *, nlp: Any = None,
     """
     from spacy.tokens import Doc
 
-    from .loading import load_model
 
     fmt = detect_format(path)
     sents = read_bio(path, labels=labels)
@@ -122,8 +122,6 @@ def evaluate_ud(path: str | Path, *, nlp: Any = None, gold_tokens: bool = False,
     from spacy.tokens import Doc, DocBin
     from spacy.training import Example
 
-    from .corpus import read_conllu
-    from .loading import load_model
 
     if nlp is None:
         nlp = load_model()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelNotFoundError
+from ..inputs import check_text
 
 __all__ = ["BUILD_COMMAND", "load_model", "model_available", "model_dir", "parse"]
 
@@ -89,6 +90,5 @@ def parse(text: str) -> Any:
         InputTypeError: ``text`` is not a str.
         ModelNotFoundError: the model is missing (see :func:`load_model`).
     """
-    from ..pipeline import check_text
 
     return load_model()(check_text(text))

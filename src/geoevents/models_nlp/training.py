@@ -27,7 +27,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..errors import MissingDependencyError
 from .corpus import CorpusSpec, build_corpus
+from .evaluate import evaluate_ner, evaluate_ud
+from .loading import model_dir
 
 __all__ = ["STEPS", "assemble", "evaluate_all", "train", "train_vectors", "write_raw_text"]
 
@@ -77,7 +80,6 @@ def train_vectors(corpora: str | Path, build: Path, *, threads: int = 2,
     try:
         import floret  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError as e:
-        from ..errors import MissingDependencyError
 
         raise MissingDependencyError(
             "training the vectors needs floret: pip install floret") from e
@@ -140,7 +142,6 @@ def evaluate_all(model: str | Path, corpora: str | Path, build: Path,
     """NER, UPOS and LAS on the reported test splits (see the module docstring)."""
     import spacy
 
-    from .evaluate import evaluate_ner, evaluate_ud
 
     spec = spec or CorpusSpec()
     nlp = spacy.load(model)
@@ -176,7 +177,6 @@ def train(corpora: str | Path = "../shared/corpora", *, configs: str | Path = "t
         force: redo steps whose output exists.
         overrides: extra ``--section.key value`` arguments for ``spacy train``.
     """
-    from .loading import model_dir
 
     unknown = sorted(set(steps) - set(STEPS))
     if unknown:
