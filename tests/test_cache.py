@@ -106,3 +106,13 @@ def test_a_pipeline_on_a_filled_cache_gives_the_same_events(folder: Path) -> Non
     again = geoevents.load().extract(text, published="2020-01-01")
     clear_cache()
     assert again == first and first
+
+
+def test_changed_code_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import geoevents.resources as res
+
+    f = tmp_path / "mine.jsonl"
+    f.write_text('{"id": "X"}\n', encoding="utf-8")
+    before = data_key("gazetteer", [f], "id")
+    monkeypatch.setattr(res, "_code_digest", lambda: "other code")
+    assert data_key("gazetteer", [f], "id") != before

@@ -76,12 +76,33 @@ def _version(dist: str) -> str:
         return "source"
 
 
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A hash of the package's Python files: compiled objects are instances of its classes,
+    so code that changes (an edited install, a source tree) must not read older ones."""
+    h = hashlib.sha256()
+    root = package_dir()
+    stack = [root]
+    files_: list[Traversable] = []
+    while stack:
+        node = stack.pop()
+        for child in node.iterdir():
+            if child.is_dir():
+                stack.append(child)
+            elif child.name.endswith(".py"):
+                files_.append(child)
+    for f in sorted(files_, key=lambda f: str(f)):
+        h.update(str(f).encode("utf-8") + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
 def data_key(kind: str, paths: Iterable[PathLike], *extra: str) -> str:
     """The cache key of data compiled from ``paths``: a hash of their bytes, of the
-    geoevents and spaCy versions (the tokenizer splits aliases) and of ``extra``. A file
-    that changes changes the key, so a cached copy is never stale."""
+    package's code and the geoevents and spaCy versions (the tokenizer splits aliases) and
+    of ``extra``. A file or code that changes changes the key, so a cached copy is never
+    stale."""
     h = hashlib.sha256()
-    for part in (kind, _version("geoevents"), _version("spacy"), *extra):
+    for part in (kind, _version("geoevents"), _version("spacy"), _code_digest(), *extra):
         h.update(part.encode("utf-8") + b"\0")
     for p in paths:
         node = Path(p) if isinstance(p, str) else p
