@@ -884,7 +884,7 @@ class EventEngine:
             return False
         rest = self._strip_quantities([w for w in gap if w not in self._det])
         opened = self._list_start(rest, 0, 3)
-        return opened is not None and opened == (len(rest), opened[1]) and opened[1] >= 1
+        return opened is not None and opened[0] == len(rest) and opened[1] >= 1
 
     def _counted(self, before: list[str]) -> bool:
         """Whether the last of ``before`` counts a noun: "dua", "sejumlah", "para"."""
