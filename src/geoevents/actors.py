@@ -796,7 +796,7 @@ class ActorRecognizer:
                              cameo=_cameo(org.cameo or org.country, sec))
             # a people takes the role of the noun that heads it: "pengungsi Rohingya" are
             # refugees (REF), "warga Rohingya" civilians; a body keeps its own ("anggota Hamas")
-            own = sector or org.sector if org.kind == "generic" else org.sector or sector
+            own = (sector or org.sector) if org.kind == "generic" else (org.sector or sector)
             return Actor(mention="", span=(0, 0), name=org.name, id=org.id, country=org.country,
                          sector=own, kind=org.kind,
                          cameo=_cameo(org.country, own) if own != org.sector else org.cameo)

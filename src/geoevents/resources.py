@@ -3,8 +3,9 @@
 Everything is found through :mod:`importlib.resources`, so a plain non-editable install
 works. Loaders validate each record (``extra="forbid"``) and raise errors that name the file,
 the record and the field. Loaded objects are cached by path; :func:`clear_cache` empties it.
-Data that is costly to compile (the gazetteer's alias index) is also kept between processes
-by :func:`cached`, under a key made from the bytes of its input files.
+Data that is costly to compile (the gazetteer's alias index, the lexicon, the places index)
+is also kept between processes by :func:`cached`, under a key made from the bytes of its
+input files and of the package's code.
 """
 
 from __future__ import annotations
