@@ -616,3 +616,18 @@ def test_no_members_without_a_list_of_actors(text):
     assert not got & {"Japan", "China"}
     assert len(got) <= 1
 
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause():
+    # "yang ... pada Senin": the attack is on Monday, the criticism on the publication day
+    def dated(text):
+        return [(e.target.name, str(e.date)) for e in geoevents.extract(
+            text, published="2017-11-09")]
+
+    assert dated("Menlu Retno Marsudi mengkritik Israel, negara yang menyerang Gaza pada "
+                 "Senin (6/11).") == [("Israel", "2017-11-09")]
+    assert dated("Menlu Retno Marsudi mengkritik Israel pada Senin (6/11).") == [
+        ("Israel", "2017-11-06")]
+    # a date closing the sentence after a relative clause dates the main one
+    assert dated("Polisi menembak anggota ISIS di daerah yang dikuasai militan di Poso, "
+                 "Senin (6/11).") == [("Islamic State", "2017-11-06")]

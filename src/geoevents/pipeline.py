@@ -888,7 +888,8 @@ class ResolveStage:
         publication date. A month in another clause dates something else: "... setelah
         pengambilalihan mereka pada pertengahan Agustus", "referendum April nanti"."""
         for d in dates:
-            if d.date is not None and d.granularity == "day":
+            if d.date is not None and d.granularity == "day" and not self._relative(
+                    d, words, starts, hit):
                 return d.date, d.text, "day"
         for d in dates:
             if d.date is not None and self._period_of(d, words, starts, hit):
@@ -896,6 +897,17 @@ class ResolveStage:
                     return d.date, d.text, "month"
                 return None, d.text, "year"
         return published, None, "day"
+
+    def _relative(self, d: DateMention, words: list[str], starts: list[int],
+                  hit: TriggerHit) -> bool:
+        """Whether a date after the trigger belongs to a relative clause ("yang") between
+        them, opened inside it by "pada": "mengkritik Kenyatta, presiden yang dilantik pada
+        pekan lalu" dates the inauguration, not the criticism; a date at the end of the
+        sentence ("... yang dikuasai pemberontak di dekat Damaskus Jumat (17/11)") dates
+        the main clause."""
+        k = bisect.bisect_left(starts, d.span[0])
+        return (k >= hit.end and k > 0 and words[k - 1].lower() in self.period_openers
+                and any(w.lower() == "yang" for w in words[hit.end:k]))
 
     def _period_of(self, d: DateMention, words: list[str], starts: list[int],
                    hit: TriggerHit) -> bool:
