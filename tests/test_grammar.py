@@ -631,3 +631,19 @@ def test_a_date_in_a_relative_clause_dates_that_clause():
     # a date closing the sentence after a relative clause dates the main one
     assert dated("Polisi menembak anggota ISIS di daerah yang dikuasai militan di Poso, "
                  "Senin (6/11).") == [("Islamic State", "2017-11-06")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # grammar.yaml: not_event_day_after — a deadline, a repeat or a name is no event day
+    ("Rajoy meminta Puigdemont memberi klarifikasi paling lambat sampai Senin (16/10).",
+     "2017-10-19"),
+    ("Israel menahan warga Palestina hingga Senin (16/10).", "2017-10-19"),
+    ("Polisi Malaysia menangkap dua WNI usai salat Jumat di Johor.", "2017-10-19"),
+    ("Polisi menembak anggota ISIS di Pasar Minggu, Jakarta Selatan.", "2017-10-19"),
+    # the same days as the event's own
+    ("Rajoy meminta Puigdemont memberi klarifikasi pada Senin (16/10).", "2017-10-16"),
+    ("Polisi Malaysia menangkap dua WNI pada hari Jumat di Johor.", "2017-10-13"),
+])
+def test_a_deadline_a_repeat_or_a_name_is_no_event_day(text, date):
+    got = geoevents.extract(text, published="2017-10-19")
+    assert got and {str(e.date) for e in got} == {date}

@@ -84,6 +84,9 @@ class Grammar(BaseModel):
     region_words: list[str] = []
     """Words that close a region's name after a title: "Bupati Labuhanbatu Utara Kharuddin
     Syah" is the regent of Labuhanbatu Utara, named Kharuddin Syah."""
+    not_event_day_after: list[str] = []
+    """Words before a day that make it no day of the event: a deadline ("paling lambat
+    Senin (16/10)"), a repeat ("setiap Jumat"), a name ("salat Jumat", "Pasar Minggu")."""
     apposition: list[str] = []
     """Words that open a list naming the members of the noun before them: "KPK menahan dua
     tersangka, yaitu A dan B" holds two arrests, of A and of B."""

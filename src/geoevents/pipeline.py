@@ -554,6 +554,7 @@ class ResolveStage:
         self.genre_sentences = g.genre_sentences
         self.genre_share = g.genre_share
         self.prepositions = {w.lower() for w in g.prepositions}
+        self.not_event_day_after = {w.lower() for w in g.not_event_day_after}
 
     def _national(self, a: Actor) -> Actor:
         """A group of a state's one body of its sector, named as that body: "polisi" in an
@@ -889,7 +890,7 @@ class ResolveStage:
         pengambilalihan mereka pada pertengahan Agustus", "referendum April nanti"."""
         for d in dates:
             if d.date is not None and d.granularity == "day" and not self._relative(
-                    d, words, starts, hit):
+                    d, words, starts, hit) and not self._not_event_day(d, words, starts):
                 return d.date, d.text, "day"
         for d in dates:
             if d.date is not None and self._period_of(d, words, starts, hit):
@@ -897,6 +898,14 @@ class ResolveStage:
                     return d.date, d.text, "month"
                 return None, d.text, "year"
         return published, None, "day"
+
+    def _not_event_day(self, d: DateMention, words: list[str], starts: list[int]) -> bool:
+        """Whether the word before a day (past "hari") makes it no day of the event:
+        "paling lambat sampai Senin (16/10)", "setiap Jumat", "salat Jumat"."""
+        k = bisect.bisect_left(starts, d.span[0]) - 1
+        if k >= 0 and words[k].lower() == "hari":
+            k -= 1
+        return k >= 0 and words[k].lower() in self.not_event_day_after
 
     def _relative(self, d: DateMention, words: list[str], starts: list[int],
                   hit: TriggerHit) -> bool:
