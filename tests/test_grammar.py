@@ -647,3 +647,21 @@ def test_a_date_in_a_relative_clause_dates_that_clause():
 def test_a_deadline_a_repeat_or_a_name_is_no_event_day(text, date):
     got = geoevents.extract(text, published="2017-10-19")
     assert got and {str(e.date) for e in got} == {date}
+
+
+# an entry's object words may follow a long named object: "memanggil <jabatan nama>
+# sebagai saksi" is a summons for questioning (091); without them it is no event
+@pytest.mark.parametrize(("text", "surname"), [
+    ("Kejaksaan Agung memanggil Menteri Koordinator Bidang Perekonomian Airlangga Hartarto "
+     "sebagai saksi.", "Hartarto"),
+    ("Polri memanggil mantan Gubernur Bank Indonesia Burhanuddin Abdullah untuk diperiksa.",
+     "Abdullah"),
+    ("Presiden memanggil Menteri Koordinator Bidang Perekonomian Airlangga Hartarto ke Istana "
+     "untuk membahas harga beras.", None),
+])
+def test_object_words_after_a_long_named_object(text, surname):
+    got = [t for _, cameo, t, neg in events(text) if cameo.startswith("09")]
+    if surname is None:
+        assert got == []
+    else:
+        assert len(got) == 1 and got[0].endswith(surname), got

@@ -270,7 +270,7 @@ class EventEngine:
                 continue
             if any(lower[k] in self._cond for k in range(0, hit.start)):
                 continue
-            if not self._object_ok(hit, lower):
+            if not self._object_ok(hit, lower, mentions):
                 continue
             evs = self._events(hit, lower, mentions, parse, prev)
             if evs:
@@ -290,7 +290,7 @@ class EventEngine:
             if hit.head in covered or any(lower[k] in self._cond for k in range(hit.start)):
                 continue
             key = (hit.head, hit.trigger.trigger.cameo[:2])
-            ok = self._object_ok(hit, lower)
+            ok = self._object_ok(hit, lower, mentions)
             fired = hit.head in used_heads or hit.head in governed
             if key not in groups or (ok and not groups[key][1]):
                 groups[key] = (hit, ok, fired, hit.head)
@@ -592,9 +592,15 @@ class EventEngine:
                 return k
         return 99
 
-    def _object_ok(self, hit: TriggerHit, lower: list[str]) -> bool:
+    def _object_ok(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention] = ()
+                   ) -> bool:
         t = hit.trigger.trigger
         window = lower[hit.end:hit.end + 5]
+        # a named object may stand between the verb and the words of its sense: "KPK
+        # memanggil Menteri Hukum dan HAM Yasonna Laoly sebagai saksi"
+        obj = next((m for m in ms if hit.end <= m.start <= hit.end + 2), None)
+        if obj is not None and obj.end > hit.end + 3:
+            window = window + lower[obj.end:obj.end + 4]
         stems = {w[:-3] if w.endswith("nya") else w for w in window}
         phrase = " " + " ".join(window) + " "
 
