@@ -665,3 +665,15 @@ def test_object_words_after_a_long_named_object(text, surname):
         assert got == []
     else:
         assert len(got) == 1 and got[0].endswith(surname), got
+
+
+# a month between the subject and its verb dates that verb's event, not another clause's
+@pytest.mark.parametrize(("text", "root", "date"), [
+    ("Qatar bulan lalu menuding Arab Saudi mempolitisasi ibadah haji.", "11", "2017-10-01"),
+    ("Rusia Agustus lalu telah menyerang Ukraina.", "19", "2017-08-01"),
+    ("Rusia yang Agustus lalu berunding dengan Ukraina kini menyerang Ukraina.", "19",
+     "2017-11-16"),
+])
+def test_a_month_before_the_verb_dates_its_event(text, root, date):
+    got = {(e.action.root, str(e.date)) for e in geoevents.extract(text, published="2017-11-16")}
+    assert (root, date) in got, got

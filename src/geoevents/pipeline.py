@@ -555,6 +555,7 @@ class ResolveStage:
         self.genre_share = g.genre_share
         self.prepositions = {w.lower() for w in g.prepositions}
         self.not_event_day_after = {w.lower() for w in g.not_event_day_after}
+        self.aspect = {w.lower() for w in g.aspect}
 
     def _national(self, a: Actor) -> Actor:
         """A group of a state's one body of its sector, named as that body: "polisi" in an
@@ -925,8 +926,15 @@ class ResolveStage:
         (after sentence adverbs: "Sebelumnya , pada Maret , ...") or stands after the trigger
         with no clause boundary, relative "yang" or comma between; or, without an opener,
         it opens the sentence set off by a comma before the trigger ("Juni lalu , Dalai
-        Lama bertemu ...")."""
+        Lama bertemu ..."), or stands between the subject and the verb ("Qatar bulan lalu
+        menuding ...")."""
         k = bisect.bisect_left(starts, d.span[0])
+        end = bisect.bisect_left(starts, d.span[1])
+        if 0 < k and end <= hit.start and all(
+                w.lower() in self.aspect for w in words[end:hit.start]) and words[
+                k - 1].lower() not in self.prepositions | self.period_parts:
+            # between the subject and its verb: "Qatar bulan lalu menuding Saudi ..."
+            return True
         j = k - 1
         while j >= 0 and words[j].lower() in self.period_parts:
             j -= 1
