@@ -2,8 +2,9 @@
 
 Every event the rules or the role ranker code gets ``Event.confidence``, the probability that
 an annotator following the guidelines would code the same event (same root, actor and
-target) in that sentence. The features say how the event was found, never which words or
-names it holds: the trigger's root and voice, whether the ranker or a pronoun supplied a
+target) in that sentence. The features say how the event was found, never which names or
+other words it holds: the lexicon entry that fired (some entries are right more often than
+others), the trigger's root and voice, whether the ranker or a pronoun supplied a
 role, what kind of actor each role resolved to (a named state, a person, a sector with only
 the story's country), where the two mentions stand relative to the trigger and what lies
 between them, modality around the trigger ("akan", "jika"), quotation, and where the
@@ -91,7 +92,8 @@ class EventFeatures:
         out = [f"r={root}", f"v={voice}", f"r={root}|v={voice}",
                f"sent={bucket(sentence)}", f"fan={bucket(fanout)}",
                f"nment={bucket(len(mentions))}", f"len={bucket(len(words) // 10)}",
-               f"multiword={int('_' in t.id)}", f"sense={int(bool(t.object_words))}"]
+               f"multiword={int('_' in t.id)}", f"sense={int(bool(t.object_words))}",
+               f"e={t.id}"]
         out += [f"flag={f}" for f in flags]
         out.append("rp=-" if ranker_prob is None else f"rp={min(int(ranker_prob * 10), 9)}")
         ka, kt = _actor_kind(actor), _actor_kind(target)

@@ -7,11 +7,11 @@ request comes after a speech verb, an accusation is reported ("Edward menyebut S
 menggelapkan uang"). For a trigger the rules leave empty, the ranker scores every ordered pair
 of actor mentions in the sentence with a logistic model over closed-class features (where each
 mention stands relative to the trigger, how far, what words come between or before it, what
-kind of mention it is, the trigger's root and voice) and keeps the best pair when its
-probability passes the model's threshold.
+kind of mention it is, the trigger's root and voice, the lexicon entry) and keeps the best
+pair when its probability passes the model's threshold.
 
-The features name no open-class word, so the model learns where roles stand, not which names
-act. Its weights are data (``resources/id/ranker.json``), trained by ``training/ranker.py``
+The features name no open-class word but the lexicon entry that fired, so the model learns
+where roles stand and how often an entry reports an event, not which names act. Its weights are data (``resources/id/ranker.json``), trained by ``training/ranker.py``
 on the development gold; inference needs nothing but this module.
 """
 
@@ -145,7 +145,7 @@ class RoleFeatures:
         t = hit.trigger.trigger
         root, voice = t.cameo[:2], hit.voice
         return [f"r={root}", f"v={voice}", f"r={root}|v={voice}", f"ok={int(object_ok)}",
-                f"ow={int(bool(t.object_words))}|ok={int(object_ok)}"]
+                f"ow={int(bool(t.object_words))}|ok={int(object_ok)}", f"e={t.id}"]
 
     def role(self, role: str, hit: TriggerHit, m: Mention, words: Sequence[str],
              lower: Sequence[str], ms: Sequence[Mention],
