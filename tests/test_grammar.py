@@ -226,6 +226,21 @@ def test_a_party_faction_acts_as_the_party():
     assert got == {("Golkar", "Joko Widodo")}
 
 
+# grammar.yaml: party_organs — a party's board before the party's name is the party
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DPD PDIP Sumatera Utara mengecam Gubernur Edy Rahmayadi.",
+     ("Indonesian Democratic Party of Struggle", "Edy Rahmayadi")),
+    ("Ratusan kader mendatangi kantor DPP Golkar di Jakarta.", (None, "Golkar")),
+    # the council itself, no party after it
+    ("Ketua DPD RI mengkritik Mahkamah Agung.",
+     ("Regional Representative Council", "Supreme Court of Indonesia")),
+])
+def test_a_party_board_is_the_party(text, expected):
+    got = [(e.actor.name, e.target.name if e.target else None)
+           for e in geoevents.extract(text, published=PUB)]
+    assert got == [expected]
+
+
 def test_amir_is_a_given_name_not_a_title():
     got = pairs("Sekjen Partai Demokrat, Amir Syamsuddin, mengecam PDIP atas pernyataan itu.")
     assert ("Amir Syamsuddin", "Indonesian Democratic Party of Struggle") in got

@@ -69,8 +69,10 @@ class ActorRecognizer:
                  name_after: Sequence[str] = (), common_words: Set[str] = frozenset(),
                  initials_markers: Sequence[str] = (),
                  place_prepositions: Sequence[str] = (),
-                 region_words: Sequence[str] = ()) -> None:
+                 region_words: Sequence[str] = (),
+                 party_organs: Sequence[str] = ()) -> None:
         self.gaz = gazetteer
+        self._party_organs = {fold(w) for w in party_organs}
         self._region = {fold(w) for w in region_words}
         self._place_prep = {fold(w) for w in place_prepositions}
         self._initials_markers = {fold(w) for w in initials_markers}
@@ -173,6 +175,10 @@ class ActorRecognizer:
             if m.entry.kind == "metonym" and self._branch(words, out, at, i):
                 # "LBH Jakarta", "Kantor UNESCO Jakarta", "Real Madrid": a capital after a
                 # body's name is where that body sits, not the state's government
+                i = m.end
+                continue
+            if self._party_organ(folded, at, m):
+                # "DPD PDIP": the party's regional board is the party, read from its name
                 i = m.end
                 continue
             served = self._principal(words, folded, at, m, date)
@@ -548,6 +554,15 @@ class ActorRecognizer:
         nxt = m.end < len(words) and m.end not in at and _is_name_token(words[m.end])
         prev = m.start > 1 and _is_name_token(words[m.start - 1])
         return nxt or prev
+
+    def _party_organ(self, folded: Sequence[str], at: dict[int, Match], m: Match) -> bool:
+        """Whether ``m`` names one of a party's boards right before the party ("DPD PDIP",
+        "DPP Golkar"): the board is the party, not the body of the same short name."""
+        nxt = at.get(m.end)
+        if nxt is None or " ".join(folded[m.start:m.end]) not in self._party_organs:
+            return False
+        rec = self.gaz.entities.get(nxt.entry.id)
+        return rec is not None and rec.sector == "PTY"
 
     def _can_follow(self, chain: list[Match], nxt: Match) -> bool:
         kinds = [c.entry.kind for c in chain]

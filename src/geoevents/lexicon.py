@@ -82,6 +82,7 @@ class Grammar(BaseModel):
     name_openers: list[str]
     """Words after which a lone capitalised word before a verb is a subject's name."""
     region_words: list[str] = []
+    party_organs: list[str] = []
     """Words that close a region's name after a title: "Bupati Labuhanbatu Utara Kharuddin
     Syah" is the regent of Labuhanbatu Utara, named Kharuddin Syah."""
     not_event_day_after: list[str] = []
