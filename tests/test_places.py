@@ -250,3 +250,17 @@ def test_a_dateline_with_non_breaking_spaces() -> None:
                       published="2018-02-09")
     assert all(a.mention != "JAKARTA" for a in doc.actors)
     assert doc.sentences[0].text.startswith("JAKARTA")
+
+
+@pytest.mark.parametrize(("words", "j", "expected"), [
+    (["Gubernur", "Jawa", "Barat", "Ridwan", "Kamil"], 1, (3, "IDN")),
+    (["Kapolda", "Sumut", "menangkap"], 1, (2, "IDN")),
+    (["warga", "Moskow", "berunjuk", "rasa"], 1, (2, "RUS")),
+    # not capitalised, or no place at all
+    (["di", "batu", "besar"], 1, None),
+    (["Presiden", "Joko", "Widodo"], 1, None),
+])
+def test_a_place_named_at_a_word(words: list[str], j: int,
+                                 expected: tuple[int, str] | None) -> None:
+    hit = load_places().at(words, j)
+    assert (None if hit is None else (hit[0], hit[1].country)) == expected

@@ -20,6 +20,10 @@ TITLED = [
      "Wahyu Hidayat", "COP", "IDN"),
     ("Presiden Joko Widodo bertemu Gubernur Nusa Tenggara Barat Zulkieflimansyah di Istana "
      "Bogor.", "Zulkieflimansyah", "GOV", "IDN"),
+    # a place of the index after the title, then the name ("Bima" is also a regency)
+    ("KPK memeriksa Wali Kota Cilegon Tubagus Iman Ariyadi di Jakarta.", "Tubagus Iman Ariyadi",
+     "GOV", "IDN"),
+    ("Polisi memeriksa Wali Kota Bogor Bima Arya di Jakarta.", "Bima Arya", "GOV", "IDN"),
 ]
 
 # A title with no name after it stays a role.
@@ -29,6 +33,9 @@ UNTITLED = [
     ("KPK menahan Bupati Labuhanbatu Utara kemarin.", None, "GOV", "IDN"),
     ("Presiden Joko Widodo bertemu Gubernur Nusa Tenggara Barat di Istana Bogor.", None, "GOV",
      "IDN"),
+    # a town or a province's short name is the office's place, no person's name
+    ("KPK menahan Wali Kota Blitar kemarin.", None, "GOV", "IDN"),
+    ("Warga mengadukan Kapolda Sumut kepada Kapolri.", None, "COP", "IDN"),
 ]
 
 

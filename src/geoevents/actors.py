@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Match, fold
@@ -70,8 +70,10 @@ class ActorRecognizer:
                  initials_markers: Sequence[str] = (),
                  place_prepositions: Sequence[str] = (),
                  region_words: Sequence[str] = (),
-                 party_organs: Sequence[str] = ()) -> None:
+                 party_organs: Sequence[str] = (),
+                 region_at: Callable[[Sequence[str], int], int] | None = None) -> None:
         self.gaz = gazetteer
+        self._region_at = region_at
         self._party_organs = {fold(w) for w in party_organs}
         self._region = {fold(w) for w in region_words}
         self._place_prep = {fold(w) for w in place_prepositions}
@@ -305,21 +307,24 @@ class ActorRecognizer:
         return self._located(self._shared_role(out, folded), words, folded)
 
     def _region_end(self, words: Sequence[str], folded: Sequence[str], k: int) -> int:
-        """Where a region named after a title ends, or ``k``: up to three capitalised words
-        and the region words closing them ("Labuhanbatu Utara", "Nusa Tenggara Barat"), or
-        region words right after a capitalised word of the title ("Kapolda Metro" +
-        "Jaya")."""
+        """Where a region named after a title ends, or ``k``: an Indonesian place
+        (``region_at``), up to three capitalised words and the region words closing them
+        ("Labuhanbatu Utara", "Nusa Tenggara Barat"), or region words right after a
+        capitalised word of the title ("Kapolda Metro" + "Jaya"), whichever is longer."""
         n = len(words)
+        # a place of the index: "Bupati Jepara", "Kapolda Sumut", "Gubernur Jawa Barat
+        # Ridwan Kamil" (the name follows it)
+        place = self._region_at(words, k) if self._region_at is not None and k < n else k
         x = k
         while (x < n and x - k < 3 and _is_name_token(words[x])
                and folded[x] not in self._region):
             x += 1
         if x >= n or folded[x] not in self._region or not words[x][:1].isupper() or (
                 x == k and (k == 0 or not words[k - 1][:1].isupper())):
-            return k
+            return place
         while x < n and folded[x] in self._region and words[x][:1].isupper():
             x += 1
-        return x
+        return max(x, place)
 
     @staticmethod
     def _titled_people(ms: list[Mention], words: Sequence[str]) -> list[Mention]:

@@ -204,6 +204,16 @@ class PlaceIndex:
         k = self._keys.get(_tokens(name))
         return k.place if k is not None else None
 
+    def at(self, words: Sequence[str], j: int) -> tuple[int, Place] | None:
+        """The place whose name starts at ``words[j]`` (capitalised as the index writes it)
+        and where its name ends, or None; a common word ("Negara") is none without a
+        locative."""
+        folded = [fold(w) for w in words[j:j + 6]]
+        hit = self._match(words[j:j + 6], folded, 0)
+        if hit is None or hit[1].common:
+            return None
+        return j + hit[0], hit[1].place
+
     def find(self, words: Sequence[str], after: Collection[int] = ()) -> list[PlaceSpan]:
         """Places in ``words`` (a sentence's tokens), left to right, longest first.
 
