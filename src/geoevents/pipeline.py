@@ -63,10 +63,11 @@ from .resources import (
     read_triggers,
 )
 from .schemas import AgentWord
+from .spans import STATE, register_extensions, write_results
 from .stanza_adapter import StanzaParser, find_models
 from .text import Segment, Segmenter, load_text_rules
 
-EXT = "geoevents"
+EXT = STATE
 
 
 @dataclass
@@ -165,7 +166,12 @@ class NewsSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
-        view = st.view or doc.text
+        if st.published is None and doc._.published is not None:
+            # a spaCy user's Doc: "doc._.published" gives the publication date
+            st.published, st.published_source = parse_published(doc._.published), "caller"
+        if not st.view:
+            st.view = st.text = doc.text
+        view = st.view
         st.segments = self.segmenter(view)
         if st.published is None:
             found = self.dates.find_published(view)
@@ -772,6 +778,8 @@ class ResolveStage:
         scored = [(e, f) for e, f in scored if (e.confidence or 0.0) >= self.min_confidence]
         st.events = [e for e, _ in scored]
         st.event_features = [f for _, f in scored]
+        write_results(doc, _named_actors(st, text), _dates(st, text),
+                      (_with_mentions(e, text) for e in st.events))
         return doc
 
     def _trigger_spans(self, words: list[str]) -> list[tuple[int, int]]:
@@ -938,7 +946,7 @@ class ResolveStage:
         menuding ...")."""
         k = bisect.bisect_left(starts, d.span[0])
         end = bisect.bisect_left(starts, d.span[1])
-        if 0 < k and end <= hit.start and all(
+        if k > 0 and end <= hit.start and all(
                 w.lower() in self.aspect for w in words[end:hit.start]) and words[
                 k - 1].lower() not in self.prepositions | self.period_parts:
             # between the subject and its verb: "Qatar bulan lalu menuding Saudi ..."
@@ -1049,15 +1057,17 @@ def _same_entity(a: Actor, b: Actor) -> bool:
     return bool(a.name and a.name == b.name)
 
 
-@Language.factory("geoevents_segmenter")
+@Language.factory("geoevents_segmenter", assigns=["doc._.geoevents", "token.is_sent_start"])
 def make_segmenter(nlp: Language, name: str) -> NewsSegmenter:
     """Factory of the news segmentation stage."""
+    register_extensions()
     return NewsSegmenter()
 
 
 @Language.factory("geoevents_actors",
                   default_config={"gazetteer": [], "bare_names": True, "ner": "heuristic",
-                                  "triggers": []})
+                                  "triggers": []},
+                  requires=["doc._.geoevents"], assigns=["doc._.geoevents"])
 def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool,
                 ner: str, triggers: list[str]) -> ActorStage:
     """Factory of the actor stage; ``gazetteer`` lists extra gazetteer files, ``bare_names``
@@ -1065,34 +1075,44 @@ def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool
     gazetteer does not know are found: "heuristic" (capitalised words) or "model" (the
     trained NER, on the sentences where a word of the trigger lexicon with the extra
     ``triggers`` files may fire)."""
+    register_extensions()
     return ActorStage(gazetteer, bare_names, ner, triggers)
 
 
-@Language.factory("geoevents_parser", default_config={"parser": "spacy"})
+@Language.factory("geoevents_parser", default_config={"parser": "spacy"},
+                  requires=["doc._.geoevents"], assigns=["doc._.geoevents"])
 def make_parser(nlp: Language, name: str, parser: str) -> ParseStage:
     """Factory of the optional dependency-parse stage."""
+    register_extensions()
     return ParseStage(parser)
 
 
-@Language.factory("geoevents_dates")
+@Language.factory("geoevents_dates", requires=["doc._.geoevents"],
+                  assigns=["doc._.geoevents"])
 def make_dates(nlp: Language, name: str) -> DateStage:
     """Factory of the date stage."""
+    register_extensions()
     return DateStage()
 
 
-@Language.factory("geoevents_events", default_config={"triggers": [], "ranker": True})
+@Language.factory("geoevents_events", default_config={"triggers": [], "ranker": True},
+                  requires=["doc._.geoevents"], assigns=["doc._.geoevents"])
 def make_events(nlp: Language, name: str, triggers: list[str], ranker: bool) -> EventStage:
     """Factory of the event stage; ``triggers`` lists extra trigger files, ``ranker`` turns
     on the trained reader of roles the rules leave empty."""
+    register_extensions()
     return EventStage(triggers, ranker)
 
 
 @Language.factory("geoevents_resolver",
-                  default_config={"min_confidence": 0.0, "gazetteer": []})
+                  default_config={"min_confidence": 0.0, "gazetteer": []},
+                  requires=["doc._.geoevents"],
+                  assigns=["doc._.geoevents", "doc._.events", "doc.spans"])
 def make_resolver(nlp: Language, name: str, min_confidence: float,
                   gazetteer: list[str]) -> ResolveStage:
     """Factory of the resolution stage; events below ``min_confidence`` are dropped;
     ``gazetteer`` lists the actor stage's extra gazetteer files."""
+    register_extensions()
     return ResolveStage(min_confidence, gazetteer)
 
 
@@ -1189,8 +1209,7 @@ class Pipeline:
         nlp = spacy.blank("id")
         share_tokenizer("id", nlp.tokenizer)
         nlp.max_length = max_length + 1
-        if not Doc.has_extension(EXT):
-            Doc.set_extension(EXT, default=None)
+        register_extensions()
         nlp.add_pipe("geoevents_segmenter")
         nlp.add_pipe("geoevents_actors", config={"gazetteer": self.options["gazetteer"],
                                                  "ner": ner,
@@ -1241,9 +1260,7 @@ class Pipeline:
         doc = self.nlp.make_doc(view)
         doc._.set(EXT, _State(pub, "caller" if pub else "none", text=text, view=view,
                               language=language, warnings=warnings))
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return doc
+        return self.nlp(doc)
 
     def analyze(self, text: str, *, published: object = None) -> Document:
         """Everything found in one document: sentences, actors, dates and events."""
@@ -1281,17 +1298,12 @@ class Pipeline:
                      reason=s.reason)
             for s in st.segments or []
         )
-        actors = tuple(
-            m.actor.model_copy(update={"mention": text[m.actor.span[0]:m.actor.span[1]]})
-            for ms in st.mentions or [] for m in ms if m.pronoun is None
-        )
-        dates = tuple(d.model_copy(update={"text": text[d.span[0]:d.span[1]]})
-                      for ds in st.dates or [] for d in ds)
         return Document(
             text=text, published=st.published,
             published_source=st.published_source,
-            published_text=st.published_text, sentences=sentences, actors=actors,
-            dates=dates, events=tuple(_with_mentions(e, text) for e in st.events or []),
+            published_text=st.published_text, sentences=sentences,
+            actors=tuple(_named_actors(st, text)), dates=tuple(_dates(st, text)),
+            events=tuple(_with_mentions(e, text) for e in st.events or []),
             language=st.language, warnings=st.warnings,
         )
 
@@ -1301,6 +1313,21 @@ class Pipeline:
         :func:`geoevents.frame.extract_frame`)."""
         return extract_frame(self, df, text=text, published=published, id=id,
                              errors=errors)  # type: ignore[arg-type]
+
+
+def _named_actors(st: _State, text: str) -> Iterator[Actor]:
+    """The actors named in the text (no pronouns), with their mentions as written."""
+    for ms in st.mentions or []:
+        for m in ms:
+            if m.pronoun is None:
+                yield m.actor.model_copy(
+                    update={"mention": text[m.actor.span[0]:m.actor.span[1]]})
+
+
+def _dates(st: _State, text: str) -> Iterator[DateMention]:
+    for ds in st.dates or []:
+        for d in ds:
+            yield d.model_copy(update={"text": text[d.span[0]:d.span[1]]})
 
 
 def _with_mentions(e: Event, text: str) -> Event:

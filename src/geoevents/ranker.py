@@ -11,8 +11,9 @@ kind of mention it is, the trigger's root and voice, the lexicon entry) and keep
 pair when its probability passes the model's threshold.
 
 The features name no open-class word but the lexicon entry that fired, so the model learns
-where roles stand and how often an entry reports an event, not which names act. Its weights are data (``resources/id/ranker.json``), trained by ``training/ranker.py``
-on the development gold; inference needs nothing but this module.
+where roles stand and how often an entry reports an event, not which names act. Its weights
+are data (``resources/id/ranker.json``), trained by ``training/ranker.py`` on the
+development gold; inference needs nothing but this module.
 """
 
 from __future__ import annotations
