@@ -1247,6 +1247,10 @@ class Pipeline:
             PublishedDateError: ``published`` is not a date.
             DocumentTooLongError: ``text`` is longer than ``max_length`` characters.
         """
+        return self.nlp(self._prepared(text, published))
+
+    def _prepared(self, text: str, published: object) -> Doc:
+        """The ``Doc`` of ``text`` with its working state, before the components run."""
         text = check_text(text)
         if len(text) > self.max_length:
             raise errors.DocumentTooLongError(errors.E004.format(
@@ -1260,7 +1264,7 @@ class Pipeline:
         doc = self.nlp.make_doc(view)
         doc._.set(EXT, _State(pub, "caller" if pub else "none", text=text, view=view,
                               language=language, warnings=warnings))
-        return self.nlp(doc)
+        return doc
 
     def analyze(self, text: str, *, published: object = None) -> Document:
         """Everything found in one document: sentences, actors, dates and events."""
@@ -1273,22 +1277,28 @@ class Pipeline:
 
     def pipe(self, items: Iterable[str | tuple[str, dict[str, Any]]], *,
              batch_size: int = 64) -> Iterator[Document]:
-        """Analyse a stream of texts or ``(text, metadata)`` pairs, yielding Documents.
+        """Analyse a stream of texts or ``(text, metadata)`` pairs, yielding Documents in
+        order, through spaCy's ``nlp.pipe`` in batches of ``batch_size``.
 
-        ``metadata`` may hold ``published``; the rest is kept in ``Document.meta``.
+        ``metadata`` may hold ``published``; the rest is kept in ``Document.meta``. A bad
+        item raises its typed error when its turn comes (:mod:`geoevents.batch` records
+        per-document failures instead).
         """
-        del batch_size  # documents are independent; kept for spaCy-like signatures
-        for item in items:
-            if isinstance(item, tuple):
-                text, meta = item
-                meta = dict(meta or {})
-                published = meta.pop("published", None)
-                doc = self.analyze(text, published=published)
-                keep = {k: v for k, v in meta.items()
-                        if v is None or isinstance(v, (str, int, float))}
-                yield doc.model_copy(update={"meta": keep or None})
-            else:
-                yield self.analyze(item)
+        def prepared() -> Iterator[tuple[Doc, dict[str, Any] | None]]:
+            for item in items:
+                if isinstance(item, tuple):
+                    text, meta = item
+                    meta = dict(meta or {})
+                    published = meta.pop("published", None)
+                    keep = {k: v for k, v in meta.items()
+                            if v is None or isinstance(v, (str, int, float))}
+                    yield self._prepared(text, published), keep or None
+                else:
+                    yield self._prepared(item, None), None
+
+        for doc, meta in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+            out = self._document(doc)
+            yield out.model_copy(update={"meta": meta}) if meta is not None else out
 
     def _document(self, doc: Doc) -> Document:
         st = _state(doc)
