@@ -67,3 +67,56 @@ def test_import_contracts_hold() -> None:
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-3000:]
     assert "0 broken" in run.stdout
+
+
+def _data_words() -> set[str]:
+    """Every word of the grammar, the language check and the morphology's lists (a
+    mapping's keys: its values name kinds, "person", "state")."""
+    import yaml
+
+    from geoevents.lexicon import load_grammar
+    from geoevents.resources import load_morphology, resource
+
+    words: set[str] = set(load_morphology().not_verbs) | set(load_morphology().clitics)
+    lists: list[object] = list(load_grammar().model_dump().values())
+    lists.extend(yaml.safe_load(resource("id", "language.yaml").read_text("utf-8")).values())
+    while lists:
+        v = lists.pop()
+        if isinstance(v, dict):
+            lists.extend(v.keys())
+        elif isinstance(v, list):
+            lists.extend(v)
+        elif isinstance(v, str) and v.replace(" ", "").replace("-", "").isalpha():
+            words.add(v.lower())
+    return words
+
+
+def _word_lists(source: str, words: set[str]) -> list[tuple[int, list[str]]]:
+    """Collection literals in ``source`` holding two words of ``words`` or more."""
+    import ast
+
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.List, ast.Set, ast.Tuple)):
+            hits = [e.value for e in node.elts if isinstance(e, ast.Constant)
+                    and isinstance(e.value, str) and e.value.lower() in words]
+            if len(hits) >= 2:
+                out.append((node.lineno, hits))
+    return out
+
+
+def test_a_word_list_in_code_is_found() -> None:
+    words = {"dan", "serta", "di"}
+    assert _word_lists('if w in ("dan", "serta"):\n    pass\n', words) == [(1, ["dan", "serta"])]
+    assert _word_lists('PREFIXES = ("di", "ter")\n', words) == []
+
+
+def test_indonesian_words_live_in_the_data_files() -> None:
+    """No Indonesian word list in the package's code: the grammar, the lexicon and the word
+    lists are data files (resources/id/)."""
+    words = _data_words()
+    assert {"dan", "serta", "menurut", "mantan", "nya", "sebagai"} <= words
+    found = {str(f.relative_to(ROOT)): hits
+             for f in sorted((ROOT / "src" / "geoevents").rglob("*.py"))
+             if (hits := _word_lists(f.read_text("utf-8"), words))}
+    assert found == {}

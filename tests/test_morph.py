@@ -52,3 +52,14 @@ def test_nasal_before_vowel_replaced_a_consonant(word, wrong):
 
 def test_nasal_root_keeps_its_nasal():
     assert "nilai" in {a.root for a in analyses("menilai")}
+
+
+def test_the_morphology_file_is_validated(tmp_path) -> None:
+    from geoevents.errors import RuleFileError
+    from geoevents.resources import load_morphology
+
+    assert "nya" in load_morphology().clitics and "menurut" in load_morphology().not_verbs
+    bad = tmp_path / "morphology.yaml"
+    bad.write_text("clitics: [nya]\nnot_verbs: [menurut]\nsuffixes: [kan]\n")
+    with pytest.raises(RuleFileError, match="suffixes"):
+        load_morphology(bad)

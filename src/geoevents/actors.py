@@ -18,16 +18,13 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Match, fold
+from .lexicon import Grammar
 from .models import Actor
 from .morph import verb_like
 from .schemas import GazetteerRecord
 
-_NAME_JOINERS_ORG = {"dan", "untuk", "bagi", "dari"}
-_NAME_JOINERS = {"bin", "binti", "al", "el", "van", "von", "der", "-", "ibn", "abu"}
-_OF = {"untuk"}
-_STANCE = {"anti", "pro"}
-_FORMER = {"mantan", "eks", "bekas"}
 _ARMED = {"MIL", "REB", "INS"}
+
 _STATE_PRONOUNS = {"state", "states", "pair_state"}
 
 
@@ -71,8 +68,17 @@ class ActorRecognizer:
                  place_prepositions: Sequence[str] = (),
                  region_words: Sequence[str] = (),
                  party_organs: Sequence[str] = (),
-                 region_at: Callable[[Sequence[str], int], int] | None = None) -> None:
+                 region_at: Callable[[Sequence[str], int], int] | None = None,
+                 grammar: Grammar | None = None) -> None:
         self.gaz = gazetteer
+        # the grammar's words that shape names and mentions (none without a grammar)
+        g = grammar
+        self._conj = {fold(w) for w in (g.conjunctions if g else ())}
+        self._name_joiners = {fold(w) for w in (g.name_joiners if g else ())}
+        self._org_joiners = {fold(w) for w in (g.org_name_joiners if g else ())}
+        self._of = {fold(w) for w in (g.affiliation if g else ())}
+        self._stance_words = {fold(w) for w in (g.stance_prefixes if g else ())}
+        self._former = {fold(w) for w in (g.former if g else ())}
         self._region_at = region_at
         self._party_organs = {fold(w) for w in party_organs}
         self._region = {fold(w) for w in region_words}
@@ -201,7 +207,7 @@ class ActorRecognizer:
             j = m.end
             while j < n:
                 nxt = at.get(j)
-                if nxt is None and folded[j] in _FORMER and chain[-1].entry.kind == "agent":
+                if nxt is None and folded[j] in self._former and chain[-1].entry.kind == "agent":
                     # "tersangka mantan Sekretaris Jenderal ..., Waryono Karno": a former
                     # office continues the description
                     nxt = at.get(j + 1)
@@ -218,7 +224,7 @@ class ActorRecognizer:
                     j = at[skip].end
                     continue
                 # "utusan Kremlin untuk Afghanistan ...": an affiliation phrase inside a title
-                if (folded[j] in _OF and j + 1 < n and at.get(j + 1) is not None
+                if (folded[j] in self._of and j + 1 < n and at.get(j + 1) is not None
                         and chain[0].entry.kind == "agent" and self._titled(chain)
                         and at[j + 1].entry.kind != "agent"):
                     nxt = at[j + 1]
@@ -256,7 +262,7 @@ class ActorRecognizer:
                     # a title are no name
                     while k < n and folded[k] not in self._not_names and (
                             _is_name_token(words[k]) or (
-                                folded[k] in _NAME_JOINERS and k > name_start and k + 1 < n
+                                folded[k] in self._name_joiners and k > name_start and k + 1 < n
                                 and _is_name_token(words[k + 1]))):
                         if k in at and not self._person_at(at, k):
                             break
@@ -274,7 +280,7 @@ class ActorRecognizer:
                         # of the office, then the person's name as an apposition
                         name_start = k = name_end + 1
                         while k < n and (_is_name_token(words[k]) or (
-                                folded[k] in _NAME_JOINERS and k + 1 < n
+                                folded[k] in self._name_joiners and k + 1 < n
                                 and _is_name_token(words[k + 1]))):
                             k += 1
                         name_end = k
@@ -376,25 +382,23 @@ class ActorRecognizer:
             out.append(m)
         return out
 
-    @staticmethod
-    def _shared_role(ms: list[Mention], folded: Sequence[str]) -> list[Mention]:
+    def _shared_role(self, ms: list[Mention], folded: Sequence[str]) -> list[Mention]:
         """A role before coordinated states belongs to each: "pasukan Pakistan dan India"
         are Pakistan's and India's forces."""
         for k in range(1, len(ms)):
             a, b = ms[k - 1], ms[k]
             if (a.actor.kind == "state" and a.actor.sector and b.actor.kind == "state"
                     and b.actor.sector is None and b.pronoun is None
-                    and b.start == a.end + 1 and folded[a.end] in ("dan", "serta")):
+                    and b.start == a.end + 1 and folded[a.end] in self._conj):
                 sector = a.actor.sector
                 ms[k] = Mention(b.start, b.end, b.actor.model_copy(update={
                     "sector": sector, "cameo": _cameo(b.actor.country, sector)}), None, b.weak)
         return ms
 
-    @staticmethod
-    def _stance(folded: Sequence[str], i: int) -> bool:
-        if i >= 2 and folded[i - 1] == "-" and folded[i - 2] in _STANCE:
+    def _stance(self, folded: Sequence[str], i: int) -> bool:
+        if i >= 2 and folded[i - 1] == "-" and folded[i - 2] in self._stance_words:
             return True
-        return i >= 1 and folded[i - 1] in _STANCE
+        return i >= 1 and folded[i - 1] in self._stance_words
 
     def short_forms(
         self, words: Sequence[str], starts: Sequence[int], found: list[Mention],
@@ -518,7 +522,7 @@ class ActorRecognizer:
                 continue
             k = p
             while k > 0 and p - k < 8 and (_is_name_token(words[k - 1]) or (
-                    words[k - 1].islower() and words[k - 1] in _NAME_JOINERS_ORG
+                    words[k - 1].islower() and words[k - 1] in self._org_joiners
                     and k < p)):
                 k -= 1
             while k < p and not _is_name_token(words[k]):
@@ -636,7 +640,7 @@ class ActorRecognizer:
         k = i
         while k < len(words) and k not in at and (
                 (_is_name_token(words[k]) and folded[k] not in self._not_names)
-                or (folded[k] in _NAME_JOINERS and k > i and k + 1 < len(words)
+                or (folded[k] in self._name_joiners and k > i and k + 1 < len(words)
                     and _is_name_token(words[k + 1]))):
             k += 1
         return k

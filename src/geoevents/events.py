@@ -67,6 +67,8 @@ class EventEngine:
         self._cond = {fold(x) for x in grammar.conditional}
         self._bound = {fold(x) for x in grammar.clause_boundaries}
         self._coord = {fold(x) for x in grammar.coordinators}
+        self._conj = {fold(x) for x in grammar.conjunctions}
+        self._fronting_fill = {fold(x) for x in grammar.fronting_fillers}
         self._agent = {fold(x) for x in grammar.passive_agent}
         self._det = {fold(x) for x in grammar.determiners}
         self._cont = {fold(x) for x in grammar.continuations}
@@ -339,7 +341,7 @@ class EventEngine:
         while k > 0 and lower[k - 1] in self._det:
             k -= 1  # "..., bahkan selalu mendesak": adverbs before the verb
         if (prev is not None and prev[1] and voice in ("active", "middle")
-                and k > 0 and lower[k - 1] in ("dan", "serta", ",")
+                and k > 0 and (lower[k - 1] in self._conj or lower[k - 1] == ",")
                 and (not left or (left[0].start >= prev[0].end and left[-1].end < k))
                 and not any(_verb_like(w) or w == "yang"
                             for w in lower[prev[0].end:k - 1])):
@@ -648,7 +650,7 @@ class EventEngine:
             between = lower[head.end:pos]
             if (head.start > 0 and lower[head.start - 1] in self._speech
                     and any(w in self._fronting for w in between)
-                    and all(w in self._fronting or w in (",", "sesaat", "tak", "lama")
+                    and all(w in self._fronting or w in self._fronting_fill or w == ","
                             for w in between)):
                 # "kata Burhanuddin usai bertemu Presiden ...": the speaker of an inverted
                 # quote is the subject of the clause that follows the name
@@ -713,7 +715,7 @@ class EventEngine:
         k = hit.start
         while k > 0 and (lower[k - 1] in self._det or lower[k - 1] in self._aspect):
             k -= 1
-        if k == 0 or lower[k - 1] not in ("dan", "serta"):
+        if k == 0 or lower[k - 1] not in self._conj:
             return []
         first = next((m for m in ms if m.pronoun is None and not self._in_pp(m, lower)), None)
         if first is None or first.start > 4 or first.end >= k or any(
@@ -823,7 +825,7 @@ class EventEngine:
         # comma junctions only count in a list that a conjunction closes ("Rusia, China dan
         # Iran"); "bertemu Presiden Joko Widodo, Senin" keeps only the first
         tail = lower[group[-1].end:group[-1].end + 4]
-        conj = next((k for k, w in enumerate(tail) if w in ("dan", "serta")), None)
+        conj = next((k for k, w in enumerate(tail) if w in self._conj), None)
         closed = conj is not None and all(
             w == "," or (w.isalpha() and w not in self._prep and w not in self._bound
                          and not _verb_like(w)) for w in tail[:conj])

@@ -83,6 +83,14 @@ class Grammar(BaseModel):
     """Words after which a lone capitalised word before a verb is a subject's name."""
     region_words: list[str] = []
     party_organs: list[str] = []
+    conjunctions: list[str] = []
+    name_joiners: list[str] = []
+    org_name_joiners: list[str] = []
+    affiliation: list[str] = []
+    stance_prefixes: list[str] = []
+    former: list[str] = []
+    place_phrase_prepositions: list[str] = []
+    fronting_fillers: list[str] = []
     """Words that close a region's name after a title: "Bupati Labuhanbatu Utara Kharuddin
     Syah" is the regent of Labuhanbatu Utara, named Kharuddin Syah."""
     not_event_day_after: list[str] = []

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .resources import load_morphology, load_not_verbs
+
 Voice = Literal["active", "passive", "middle", "nominal", "bare", "agent"]
 
-_CLITICS = ("nya", "lah", "pun", "kah", "ku", "mu")
 _SUFFIXES = ("kan", "i", "an")
 _VOWELS = set("aeiou")
 
@@ -109,7 +110,7 @@ def analyses(word: str) -> list[Analysis]:
     """
     word = word.lower()
     bodies = [word]
-    for c in _CLITICS:
+    for c in load_morphology().clitics:  # resources/id/morphology.yaml
         if word.endswith(c) and len(word) > len(c) + 3:
             bodies.append(word[: -len(c)])
     seen: set[Analysis] = set()
@@ -130,25 +131,11 @@ def analyses(word: str) -> list[Analysis]:
     return out
 
 
-# Words built like verbs that are none: prepositions and conjunctions ("menurut" according
-# to, "melalui" via, "melainkan" but), nouns and adjectives that begin like a prefix
-# ("menteri", "direktur", "diskusi", "berbagai", "bersenjata": "kelompok bersenjata"). The
-# most frequent such words of the IndoSum news corpus.
-_NOT_VERBS = frozenset({
-    "menurut", "menurutnya", "mengenai", "menjelang", "menyusul", "melalui", "melainkan",
-    "bersama", "bersamaan", "berdasarkan", "diantara", "diantaranya", "disamping", "mengapa",
-    "menteri", "mendatang", "menengah", "direktur", "direktorat", "dirinya", "digital",
-    "diskusi", "distribusi", "diplomatik", "disiplin", "dimensi", "berbagai", "berikut",
-    "berikutnya", "beragam", "bersangkutan", "berbahaya", "bersenjata", "bersalah",
-    "berlebihan", "berkualitas", "berharga", "berkelanjutan", "beruntun", "merdeka",
-})
-
-
 def verb_like(w: str) -> bool:
     """A word that looks like an affixed verb ("membuka", "diserang"), ending a noun phrase;
     a reduplicated adverb is none ("diam-diam", "berulang-ulang" once split as "berulang"),
     nor a preposition of verbal form ("menurut rencana", "melalui Kementerian")."""
-    if w in _NOT_VERBS:
+    if w in load_not_verbs():  # resources/id/morphology.yaml
         return False
     if "-" in w:
         a, _, b = w.partition("-")

@@ -58,6 +58,8 @@ from .resources import (
     gazetteer_dir,
     load_common_words,
     load_genre_words,
+    load_morphology,
+    load_not_verbs,
     read_agents,
     read_records,
     read_triggers,
@@ -142,7 +144,7 @@ def clear_cache() -> None:
     """Forget loaded data files (after editing them in a running session)."""
     for f in (load_gazetteer, load_lexicon, load_grammar, load_text_rules, load_date_rules,
               load_language_rules, load_places, load_place_rules, load_common_words,
-              load_genre_words):
+              load_genre_words, load_morphology, load_not_verbs):
         f.cache_clear()
     forget_tokenizers()
 
@@ -220,7 +222,7 @@ class ActorStage:
             initials_markers=g.initials_markers, place_prepositions=g.place_prepositions,
             name_before=[*g.speech_verbs, *g.name_markers],
             name_after=[*g.aspect, *g.name_openers], region_words=g.region_words,
-            party_organs=g.party_organs, region_at=_indonesian_place_end)
+            party_organs=g.party_organs, region_at=_indonesian_place_end, grammar=g)
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
@@ -570,6 +572,7 @@ class ResolveStage:
         self.prepositions = {w.lower() for w in g.prepositions}
         self.not_event_day_after = {w.lower() for w in g.not_event_day_after}
         self.aspect = {w.lower() for w in g.aspect}
+        self.place_phrase = {w.lower() for w in g.place_phrase_prepositions}
 
     def _national(self, a: Actor) -> Actor:
         """A group of a state's one body of its sector, named as that body: "polisi" in an
@@ -691,7 +694,7 @@ class ResolveStage:
                         acting if len({a.country for a in acting}) >= 2 else recent, places)
                 before = words[m.start - 1].lower() if m.start > 0 else ""
                 # places ("di Manila") are not among the states a plural refers to
-                if m.pronoun is None and before not in ("di", "ke", "dari"):
+                if m.pronoun is None and before not in self.place_phrase:
                     named.extend(found)
                 resolved[id(m)] = found
                 if found and m.pronoun is None:

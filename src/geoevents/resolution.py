@@ -6,6 +6,7 @@ import datetime as dt
 
 from .actors import ActorRecognizer
 from .gazetteer import Gazetteer
+from .lexicon import load_grammar
 from .models import Actor
 
 
@@ -17,7 +18,7 @@ def resolve_mention(gaz: Gazetteer, mention: str, date: dt.date | None) -> Actor
         pos = mention.index(w, pos)
         starts.append(pos)
         pos += len(w)
-    found = ActorRecognizer(gaz, {})(words, starts, date=date)
+    found = ActorRecognizer(gaz, {}, grammar=load_grammar())(words, starts, date=date)
     if found:
         best = max(found, key=lambda m: m.end - m.start)
         a, b = best.actor.span

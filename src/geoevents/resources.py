@@ -36,6 +36,7 @@ from .schemas import (
     CommonWords,
     GazetteerRecord,
     GenreWords,
+    Morphology,
     Trigger,
     TriggerFile,
 )
@@ -269,6 +270,20 @@ def validate_yaml(path: PathLike, model: type[M], *, error: type[DataFileError])
             with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
                 record = f"{record} ({data[parts[0]][int(parts[1])].get('id')})"
         raise error(msg, path=str(path), record=record, field=loc) from e
+
+
+@functools.lru_cache(maxsize=2)
+def load_morphology(path: PathLike | None = None) -> Morphology:
+    """The morphological analyser's word lists (``resources/id/morphology.yaml``,
+    validated; cached)."""
+    return validate_yaml(path or resource("id", "morphology.yaml"), Morphology,
+                         error=RuleFileError)
+
+
+@functools.lru_cache(maxsize=1)
+def load_not_verbs() -> frozenset[str]:
+    """Words built like affixed verbs that are none ("menurut", "menteri")."""
+    return frozenset(w.lower() for w in load_morphology().not_verbs)
 
 
 @functools.lru_cache(maxsize=2)
