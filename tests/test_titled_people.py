@@ -47,3 +47,18 @@ def test_a_title_before_a_name_is_that_person(nlp: Pipeline, text: str, name: st
     target = events[0].target
     assert target is not None
     assert (target.name, target.sector, target.country) == (name, sector, country)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a place of the index is no untitled person, wherever it stands
+    ("Kanada menolak mengakui Yerusalem sebagai ibu kota Israel.", {"Canada", "Israel"}),
+    ("Warga Kabul mengecam Taliban.", {"Taliban"}),
+    # an unknown name in a name's slot still is one
+    ("Rusia mengecam Amerika Serikat, kata Burhanuddin.", {"Russia", "United States",
+                                                         "Burhanuddin"}),
+])
+def test_a_known_place_is_no_person(nlp: Pipeline, text: str, names: set[str]) -> None:
+    doc = nlp.analyze(text, published="2018-05-02")
+    assert {a.name for a in doc.actors if a.name} >= names
+    assert not [a for a in doc.actors if a.kind == "person" and a.name in (
+        "Yerusalem", "Kabul")]

@@ -68,9 +68,11 @@ class ActorRecognizer:
                  place_prepositions: Sequence[str] = (),
                  region_words: Sequence[str] = (),
                  party_organs: Sequence[str] = (),
-                 region_at: Callable[[Sequence[str], int], int] | None = None,
+                 place_at: Callable[[Sequence[str], int], tuple[int, str] | None] | None = None,
                  grammar: Grammar | None = None) -> None:
         self.gaz = gazetteer
+        self._place_at = place_at
+        """Where a place of the index named at a word ends, and its state (ISO3)."""
         # the grammar's words that shape names and mentions (none without a grammar)
         g = grammar
         self._conj = {fold(w) for w in (g.conjunctions if g else ())}
@@ -79,7 +81,6 @@ class ActorRecognizer:
         self._of = {fold(w) for w in (g.affiliation if g else ())}
         self._stance_words = {fold(w) for w in (g.stance_prefixes if g else ())}
         self._former = {fold(w) for w in (g.former if g else ())}
-        self._region_at = region_at
         self._party_organs = {fold(w) for w in party_organs}
         self._region = {fold(w) for w in region_words}
         self._place_prep = {fold(w) for w in place_prepositions}
@@ -314,13 +315,14 @@ class ActorRecognizer:
 
     def _region_end(self, words: Sequence[str], folded: Sequence[str], k: int) -> int:
         """Where a region named after a title ends, or ``k``: an Indonesian place
-        (``region_at``), up to three capitalised words and the region words closing them
+        (``place_at``), up to three capitalised words and the region words closing them
         ("Labuhanbatu Utara", "Nusa Tenggara Barat"), or region words right after a
         capitalised word of the title ("Kapolda Metro" + "Jaya"), whichever is longer."""
         n = len(words)
         # a place of the index: "Bupati Jepara", "Kapolda Sumut", "Gubernur Jawa Barat
         # Ridwan Kamil" (the name follows it)
-        place = self._region_at(words, k) if self._region_at is not None and k < n else k
+        hit = self._place_at(words, k) if self._place_at is not None and k < n else None
+        place = hit[0] if hit is not None and hit[1] == "IDN" else k
         x = k
         while (x < n and x - k < 3 and _is_name_token(words[x])
                and folded[x] not in self._region):
@@ -626,6 +628,9 @@ class ActorRecognizer:
         if folded[i] in self._common:
             return i
         k = self._name_run(words, folded, at, i)
+        hit = self._place_at(words, i) if self._place_at is not None else None
+        if hit is not None and hit[0] >= k:
+            return i  # a place of the index: "mengakui Yerusalem sebagai ibu kota"
         # two words at least: a lone capitalised word is too often a place, a firm or the
         # start of a sentence; later short forms are linked by short_forms()
         if k - i < 1 or (k - i < 2 and not self._name_slot(words, folded, i)) or (

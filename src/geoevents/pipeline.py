@@ -149,11 +149,11 @@ def clear_cache() -> None:
     forget_tokenizers()
 
 
-def _indonesian_place_end(words: Sequence[str], k: int) -> int:
-    """Where an Indonesian place named at ``words[k]`` ends, or ``k`` (the place index is
-    loaded when a title first asks)."""
+def _place_at(words: Sequence[str], k: int) -> tuple[int, str] | None:
+    """Where a place of the index named at ``words[k]`` ends, and its state (the index is
+    loaded when a name first asks)."""
     hit = load_places().at(words, k)
-    return hit[0] if hit is not None and hit[1].country == "IDN" else k
+    return (hit[0], hit[1].country) if hit is not None else None
 
 
 # -- components ---------------------------------------------------------------------------
@@ -222,7 +222,7 @@ class ActorStage:
             initials_markers=g.initials_markers, place_prepositions=g.place_prepositions,
             name_before=[*g.speech_verbs, *g.name_markers],
             name_after=[*g.aspect, *g.name_openers], region_words=g.region_words,
-            party_organs=g.party_organs, region_at=_indonesian_place_end, grammar=g)
+            party_organs=g.party_organs, place_at=_place_at, grammar=g)
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
