@@ -572,6 +572,8 @@ class ResolveStage:
         self.prepositions = {w.lower() for w in g.prepositions}
         self.not_event_day_after = {w.lower() for w in g.not_event_day_after}
         self.aspect = {w.lower() for w in g.aspect}
+        # a month after these opens no adverb between subject and verb ("pada Agustus lalu")
+        self.not_before_month = self.prepositions | self.period_parts
         self.place_phrase = {w.lower() for w in g.place_phrase_prepositions}
 
     def _national(self, a: Actor) -> Actor:
@@ -951,7 +953,7 @@ class ResolveStage:
         end = bisect.bisect_left(starts, d.span[1])
         if k > 0 and end <= hit.start and all(
                 w.lower() in self.aspect for w in words[end:hit.start]) and words[
-                k - 1].lower() not in self.prepositions | self.period_parts:
+                k - 1].lower() not in self.not_before_month:
             # between the subject and its verb: "Qatar bulan lalu menuding Saudi ..."
             return True
         j = k - 1
