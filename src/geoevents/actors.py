@@ -66,8 +66,6 @@ class ActorRecognizer:
                  name_after: Sequence[str] = (), common_words: Set[str] = frozenset(),
                  initials_markers: Sequence[str] = (),
                  place_prepositions: Sequence[str] = (),
-                 region_words: Sequence[str] = (),
-                 party_organs: Sequence[str] = (),
                  place_at: Callable[[Sequence[str], int], tuple[int, str] | None] | None = None,
                  grammar: Grammar | None = None) -> None:
         self.gaz = gazetteer
@@ -81,8 +79,8 @@ class ActorRecognizer:
         self._of = {fold(w) for w in (g.affiliation if g else ())}
         self._stance_words = {fold(w) for w in (g.stance_prefixes if g else ())}
         self._former = {fold(w) for w in (g.former if g else ())}
-        self._party_organs = {fold(w) for w in party_organs}
-        self._region = {fold(w) for w in region_words}
+        self._party_organs = {fold(w) for w in (g.party_organs if g else ())}
+        self._region = {fold(w) for w in (g.region_words if g else ())}
         self._place_prep = {fold(w) for w in place_prepositions}
         self._initials_markers = {fold(w) for w in initials_markers}
         self._common = {fold(w) for w in common_words}

@@ -221,8 +221,7 @@ class ActorStage:
             people_counters=g.people_counters, common_words=load_common_words(),
             initials_markers=g.initials_markers, place_prepositions=g.place_prepositions,
             name_before=[*g.speech_verbs, *g.name_markers],
-            name_after=[*g.aspect, *g.name_openers], region_words=g.region_words,
-            party_organs=g.party_organs, place_at=_place_at, grammar=g)
+            name_after=[*g.aspect, *g.name_openers], place_at=_place_at, grammar=g)
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
