@@ -692,3 +692,22 @@ def test_object_words_after_a_long_named_object(text, surname):
 def test_a_month_before_the_verb_dates_its_event(text, root, date):
     got = {(e.action.root, str(e.date)) for e in geoevents.extract(text, published="2017-11-16")}
     assert (root, date) in got, got
+
+
+def test_grammar_words_are_folded_once_and_shared():
+    from geoevents.lexicon import load_grammar
+
+    g = load_grammar()
+    w = g.folded()
+    assert g.folded() is w  # one object for every component given this grammar
+    assert "tidak" in w.words("negation")
+    assert all(x == x.casefold() for x in w.words("negation", "intent"))
+    assert w.words("negation", "intent") == w.words("negation") | w.words("intent")
+    assert all(" " not in x for x in w.single("negation"))
+    assert {len(p) for p in w.phrases("negation")} >= {1}
+    assert all(" ".join(p) in w.words("negation") for p in w.phrases("negation"))
+    nlp = geoevents.load()
+    events = nlp.nlp.get_pipe("geoevents_events").engine
+    assert events.g.folded() is w
+    with pytest.raises(TypeError):
+        w.words("modality_window")  # a number, no word list

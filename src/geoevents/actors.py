@@ -72,15 +72,15 @@ class ActorRecognizer:
         self._place_at = place_at
         """Where a place of the index named at a word ends, and its state (ISO3)."""
         # the grammar's words that shape names and mentions (none without a grammar)
-        g = grammar
-        self._conj = {fold(w) for w in (g.conjunctions if g else ())}
-        self._name_joiners = {fold(w) for w in (g.name_joiners if g else ())}
-        self._org_joiners = {fold(w) for w in (g.org_name_joiners if g else ())}
-        self._of = {fold(w) for w in (g.affiliation if g else ())}
-        self._stance_words = {fold(w) for w in (g.stance_prefixes if g else ())}
-        self._former = {fold(w) for w in (g.former if g else ())}
-        self._party_organs = {fold(w) for w in (g.party_organs if g else ())}
-        self._region = {fold(w) for w in (g.region_words if g else ())}
+        gw = grammar.folded() if grammar is not None else None
+        self._conj = gw.words("conjunctions") if gw else frozenset()
+        self._name_joiners = gw.words("name_joiners") if gw else frozenset()
+        self._org_joiners = gw.words("org_name_joiners") if gw else frozenset()
+        self._of = gw.words("affiliation") if gw else frozenset()
+        self._stance_words = gw.words("stance_prefixes") if gw else frozenset()
+        self._former = gw.words("former") if gw else frozenset()
+        self._party_organs = gw.words("party_organs") if gw else frozenset()
+        self._region = gw.words("region_words") if gw else frozenset()
         self._place_prep = {fold(w) for w in place_prepositions}
         self._initials_markers = {fold(w) for w in initials_markers}
         self._common = {fold(w) for w in common_words}

@@ -24,7 +24,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .actors import Mention
 from .errors import RuleFileError
-from .gazetteer import fold
 from .lexicon import Grammar, TriggerHit
 from .models import Actor
 from .ranker import RoleFeatures, bucket, logistic
@@ -70,8 +69,8 @@ class EventFeatures:
 
     def __init__(self, grammar: Grammar) -> None:
         self.roles = RoleFeatures(grammar)
-        self.intent = {fold(x) for x in grammar.intent}
-        self.conditional = {fold(x) for x in grammar.conditional}
+        self.intent = grammar.folded().words("intent")
+        self.conditional = grammar.folded().words("conditional")
         self.window = grammar.modality_window
 
     def __call__(self, hit: TriggerHit, rule: str, actor_m: Mention | None,

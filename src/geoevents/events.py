@@ -18,6 +18,7 @@ grammar words in ``resources/id/grammar.yaml``:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from .actors import Mention
@@ -48,9 +49,6 @@ class RawEvent:
     scored the trigger (a feature of :mod:`geoevents.confidence`)."""
 
 
-def _seqs(items: Sequence[str]) -> set[tuple[str, ...]]:
-    return {tuple(fold(x).split()) for x in items}
-
 
 class EventEngine:
     """Apply the lexicon to one sentence at a time."""
@@ -61,35 +59,37 @@ class EventEngine:
         self.g = grammar
         self.ranker = ranker
         """Reads the roles of triggers the rules leave empty (:mod:`geoevents.ranker`)."""
-        self._neg = _seqs(grammar.negation)
-        self._neg_words = {fold(x) for x in grammar.negation if " " not in x}
-        self._intent = _seqs(grammar.intent)
-        self._cond = {fold(x) for x in grammar.conditional}
-        self._bound = {fold(x) for x in grammar.clause_boundaries}
-        self._coord = {fold(x) for x in grammar.coordinators}
-        self._conj = {fold(x) for x in grammar.conjunctions}
-        self._fronting_fill = {fold(x) for x in grammar.fronting_fillers}
-        self._agent = {fold(x) for x in grammar.passive_agent}
-        self._det = {fold(x) for x in grammar.determiners}
-        self._cont = {fold(x) for x in grammar.continuations}
-        self._prep = {fold(x) for x in grammar.prepositions}
-        self._mutual = {fold(x) for x in grammar.reciprocal}
-        self._between_words = {fold(x) for x in grammar.between}
-        self._comitative = _seqs(grammar.comitative)
-        self._quant = _seqs(grammar.quantifiers)
-        self._purpose = {fold(x) for x in grammar.purpose}
-        self._fronting = {fold(x) for x in grammar.fronting}
-        self._speech = {fold(x) for x in grammar.speech_verbs}
-        self._aspect = {fold(x) for x in grammar.aspect}
-        self._reporting = {fold(x) for x in grammar.reporting}
-        self._casualty = _seqs(grammar.casualties)
-        self._attack_rel = {fold(x) for x in grammar.attack_relatives}
-        self._held = {fold(x) for x in grammar.held_by}
-        self._harming = {fold(x) for x in grammar.harming}
+        # the grammar's words, folded once for all components (lexicon.FoldedGrammar)
+        w = grammar.folded()
+        self._neg = w.phrases("negation")
+        self._neg_words = w.single("negation")
+        self._intent = w.phrases("intent")
+        self._cond = w.words("conditional")
+        self._bound = w.words("clause_boundaries")
+        self._coord = w.words("coordinators")
+        self._conj = w.words("conjunctions")
+        self._fronting_fill = w.words("fronting_fillers")
+        self._agent = w.words("passive_agent")
+        self._det = w.words("determiners")
+        self._cont = w.words("continuations")
+        self._prep = w.words("prepositions")
+        self._mutual = w.words("reciprocal")
+        self._between_words = w.words("between")
+        self._comitative = w.phrases("comitative")
+        self._quant = w.phrases("quantifiers")
+        self._purpose = w.words("purpose")
+        self._fronting = w.words("fronting")
+        self._speech = w.words("speech_verbs")
+        self._aspect = w.words("aspect")
+        self._reporting = w.words("reporting")
+        self._casualty = w.phrases("casualties")
+        self._attack_rel = w.words("attack_relatives")
+        self._held = w.words("held_by")
+        self._harming = w.words("harming")
         self._governing = set(grammar.governing_roots)
-        self._discard = _seqs(grammar.discard)
-        self._appo = _seqs(grammar.apposition)
-        self._appo_fill = {fold(x) for x in grammar.apposition_fillers}
+        self._discard = w.phrases("discard")
+        self._appo = w.phrases("apposition")
+        self._appo_fill = w.words("apposition_fillers")
         self._intent_codes = sorted(grammar.intent_codes.items(), key=lambda kv: -len(kv[0]))
 
     # -- public -------------------------------------------------------------------------
@@ -921,7 +921,7 @@ class EventEngine:
             k += 1
         return None
 
-    def _after(self, pos: int, lower: list[str], ms: Sequence[Mention], markers: set[str],
+    def _after(self, pos: int, lower: list[str], ms: Sequence[Mention], markers: AbstractSet[str],
                window: int = 8) -> list[Mention]:
         """The group after the first of ``markers`` (one or more words: "di depan")."""
         seqs = [tuple(m.split()) for m in markers]
@@ -978,14 +978,14 @@ class EventEngine:
     # -- words --------------------------------------------------------------------------
 
     @staticmethod
-    def _has(lower: list[str], seqs: set[tuple[str, ...]]) -> bool:
+    def _has(lower: list[str], seqs: AbstractSet[tuple[str, ...]]) -> bool:
         for i in range(len(lower)):
             for s in seqs:
                 if lower[i] == s[0] and tuple(lower[i:i + len(s)]) == s:
                     return True
         return False
 
-    def _window_has(self, lower: list[str], pos: int, seqs: set[tuple[str, ...]]) -> bool:
+    def _window_has(self, lower: list[str], pos: int, seqs: AbstractSet[tuple[str, ...]]) -> bool:
         lo = max(0, pos - self.g.modality_window)
         window = lower[lo:pos]
         return self._has(window, seqs)

@@ -6,9 +6,10 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from .errors import RuleFileError
+from .gazetteer import fold
 from .morph import Analysis, Voice, analyses
 from .resources import PathLike, resource, validate_yaml
 from .schemas import Trigger
@@ -109,6 +110,60 @@ class Grammar(BaseModel):
     genre_share: float = 0.0
     """The share of a story's sentences that must hold a genre word, besides
     ``genre_sentences`` of them, for it to be a sport, showbiz or gadget story."""
+
+    _folded: FoldedGrammar | None = PrivateAttr(default=None)
+
+    def folded(self) -> FoldedGrammar:
+        """The word lists folded for matching, built once and shared by every component
+        given this grammar."""
+        if self._folded is None:
+            self._folded = FoldedGrammar(self)
+        return self._folded
+
+
+class FoldedGrammar:
+    """The grammar's word lists case-folded and stripped of diacritics (:func:`fold`) once,
+    for the components that match them against a sentence's folded words.
+
+    ``words("negation")`` is the set of the list's entries as folded strings ("tidak",
+    "belum pernah"); ``phrases("negation")`` the same entries as tuples of folded words
+    (``("belum", "pernah")``), for matching word by word; ``single("negation")`` only its
+    one-word entries. Several names give the union of their lists.
+    """
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+        self._words: dict[tuple[str, ...], frozenset[str]] = {}
+        self._phrases: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+
+    def _entries(self, names: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for name in names:
+            value = getattr(self.grammar, name)
+            if not isinstance(value, list):
+                raise TypeError(f"grammar field {name!r} is no word list")
+            out.extend(value)
+        return out
+
+    def words(self, *names: str) -> frozenset[str]:
+        """The folded entries of the lists ``names`` (cached)."""
+        got = self._words.get(names)
+        if got is None:
+            got = self._words[names] = frozenset(
+                " ".join(fold(x).split()) for x in self._entries(names))
+        return got
+
+    def phrases(self, *names: str) -> frozenset[tuple[str, ...]]:
+        """The folded entries of the lists ``names`` as word tuples (cached)."""
+        got = self._phrases.get(names)
+        if got is None:
+            got = self._phrases[names] = frozenset(
+                tuple(fold(x).split()) for x in self._entries(names))
+        return got
+
+    def single(self, *names: str) -> frozenset[str]:
+        """The one-word folded entries of the lists ``names``."""
+        return frozenset(w for w in self.words(*names) if " " not in w)
 
 
 @functools.lru_cache(maxsize=8)

@@ -131,11 +131,11 @@ class Locator:
         self.visit_codes = tuple(rules.visit_codes)
         self.destination_codes = (*rules.visit_codes, *rules.destination_codes)
         self.seat_sectors = set(rules.seat_sectors)
-        self.at = phrases(grammar.place_prepositions)
+        self.at = grammar.folded().words("place_prepositions")
         self.target_scene_codes = tuple(rules.target_scene_codes)
         self.scene_nouns = phrases(rules.scene_nouns)
         self.verbal_codes = tuple(rules.verbal_codes)
-        self.topic = phrases(rules.topic_markers) | phrases(grammar.clause_boundaries)
+        self.topic = phrases(rules.topic_markers) | grammar.folded().words("clause_boundaries")
 
     # -- the three sources ------------------------------------------------------------
 

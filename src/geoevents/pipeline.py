@@ -553,12 +553,13 @@ class ResolveStage:
         self.confidence = Confidence(load_confidence_model(), g)
         self.locator = load_locator()
         self.lexicon = load_lexicon(())
-        self.speech = {w.lower() for w in g.speech_verbs}
-        self.saying = {w.lower() for w in g.saying_verbs}
-        self.boundaries = {w.lower() for w in g.clause_boundaries}
-        self.period_openers = {w.lower() for w in g.period_openers}
-        self.period_parts = {w.lower() for w in g.period_parts}
-        self.sentence_adverbs = {w.lower() for w in g.sentence_adverbs} | {","}
+        w = g.folded()
+        self.speech = w.words("speech_verbs")
+        self.saying = w.words("saying_verbs")
+        self.boundaries = w.words("clause_boundaries")
+        self.period_openers = w.words("period_openers")
+        self.period_parts = w.words("period_parts")
+        self.sentence_adverbs = w.words("sentence_adverbs") | {","}
         # the hand-picked words and those IndoSum's sport, showbiz and gadget stories use
         # far more than its news (scripts/genre_words.py)
         self.genre_first: dict[str, list[tuple[str, ...]]] = {}
@@ -568,12 +569,12 @@ class ResolveStage:
                 self.genre_first[q[0]].append(q)
         self.genre_sentences = g.genre_sentences
         self.genre_share = g.genre_share
-        self.prepositions = {w.lower() for w in g.prepositions}
-        self.not_event_day_after = {w.lower() for w in g.not_event_day_after}
-        self.aspect = {w.lower() for w in g.aspect}
+        self.prepositions = w.words("prepositions")
+        self.not_event_day_after = w.words("not_event_day_after")
+        self.aspect = w.words("aspect")
         # a month after these opens no adverb between subject and verb ("pada Agustus lalu")
         self.not_before_month = self.prepositions | self.period_parts
-        self.place_phrase = {w.lower() for w in g.place_phrase_prepositions}
+        self.place_phrase = w.words("place_phrase_prepositions")
 
     def _national(self, a: Actor) -> Actor:
         """A group of a state's one body of its sector, named as that body: "polisi" in an

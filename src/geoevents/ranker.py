@@ -27,7 +27,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .actors import Mention
 from .errors import RuleFileError
-from .gazetteer import fold
 from .lexicon import Grammar, TriggerHit
 from .morph import verb_like
 from .resources import PathLike, resource, validate_yaml
@@ -90,19 +89,15 @@ class RoleFeatures:
     """The closed-class features of trigger hits and the mentions around them."""
 
     def __init__(self, grammar: Grammar) -> None:
-        g = grammar
-        self.bound = {fold(x) for x in g.clause_boundaries}
-        self.prep = {fold(x) for x in g.prepositions}
-        self.coord = {fold(x) for x in g.coordinators}
+        w = grammar.folded()
+        self.bound = w.words("clause_boundaries")
+        self.prep = w.words("prepositions")
+        self.coord = w.words("coordinators")
         # the words a role's neighbour is named by: closed classes only
-        self.place = {fold(x) for x in g.place_prepositions}
+        self.place = w.words("place_prepositions")
         self.function = (self.prep | self.coord | self.bound
-                         | {fold(x) for x in g.passive_agent}
-                         | {fold(x) for x in g.speech_verbs}
-                         | {fold(x) for x in g.reporting}
-                         | {fold(x) for x in g.purpose}
-                         | {fold(x) for x in g.determiners}
-                         | {fold(x) for x in g.aspect}
+                         | w.words("passive_agent", "speech_verbs", "reporting", "purpose",
+                                   "determiners", "aspect")
                          | {"yang"} | _PUNCT)
 
     def may_take(self, role: str, hit: TriggerHit, m: Mention,
