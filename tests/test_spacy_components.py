@@ -124,6 +124,45 @@ def test_a_saved_pipeline_loads_with_spacy(tmp_path: Path, nlp: Pipeline) -> Non
         nlp.extract(TEXT, published=PUBLISHED))
 
 
+def test_a_saved_pipeline_carries_its_own_data(tmp_path: Path) -> None:
+    """The compiled gazetteer, lexicon, grammar and models are in the saved folder: a
+    pipeline built with an extra gazetteer file still knows its entity after the file is
+    gone, and the loaded components read their data from the folder, not the package."""
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({
+        "id": "TEST-ORG-1", "name": "Front Pembela Pesisir", "kind": "organization",
+        "country": "IDN", "sector": "REB", "aliases": ["Front Pembela Pesisir", "FPP"]})
+        + "\n", "utf-8")
+    text = "Front Pembela Pesisir menyerang pos polisi di Sorong pada Senin (3/6)."
+    built = geoevents.load(gazetteer=[extra])
+    want = _dumped(built.extract(text, published=PUBLISHED))
+    assert any(e["actor"]["id"] == "TEST-ORG-1" for e in want)
+    built.nlp.to_disk(tmp_path / "pipeline")
+    extra.unlink()
+    folder = tmp_path / "pipeline"
+    assert {p.name for p in (folder / "geoevents_actors").iterdir()} == {
+        "gazetteer.pickle", "lexicon.pickle", "grammar.json"}
+    assert {p.name for p in (folder / "geoevents_events").iterdir()} == {
+        "lexicon.pickle", "grammar.json", "ranker.json"}
+    loaded = spacy.load(folder)
+    assert _dumped(_run(loaded, text, PUBLISHED)._.events) == want
+    actors, events = loaded.get_pipe("geoevents_actors"), loaded.get_pipe("geoevents_events")
+    assert "TEST-ORG-1" in actors.gaz.entities
+    # one grammar object, folded once, shared by the loaded components
+    assert events.engine.g is actors._ready()[2]
+
+
+def test_a_damaged_saved_pipeline_is_a_data_error(tmp_path: Path, nlp: Pipeline) -> None:
+    nlp.nlp.to_disk(tmp_path / "pipeline")
+    (tmp_path / "pipeline" / "geoevents_events" / "ranker.json").write_text(
+        '{"bias": 0.1, "unknown_field": 1}', "utf-8")
+    with pytest.raises(geoevents.errors.RuleFileError, match="ranker.json"):
+        spacy.load(tmp_path / "pipeline")
+    (tmp_path / "pipeline" / "geoevents_actors" / "gazetteer.pickle").unlink()
+    with pytest.raises(geoevents.errors.DataFileError, match="gazetteer.pickle"):
+        spacy.load(tmp_path / "pipeline")
+
+
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval is not here")
 def test_a_saved_pipeline_gives_the_same_events_on_the_dev_set(tmp_path: Path) -> None:
     nlp = geoevents.load()

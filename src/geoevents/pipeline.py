@@ -27,13 +27,13 @@ from spacy.tokens import Doc
 from . import errors
 from .actors import ActorRecognizer, Mention
 from .clean import LanguageCheck, load_language_rules, looks_like_html, working_view
-from .confidence import Confidence, load_confidence_model
+from .confidence import Confidence, ConfidenceModel, load_confidence_model
 from .dates import DateResolver, load_date_rules
 from .events import EventEngine, RawEvent
 from .frame import extract_frame
 from .gazetteer import Gazetteer, fold
 from .inputs import check_text, forget_tokenizers, share_tokenizer, tokenize_words
-from .lexicon import Lexicon, TriggerHit, load_grammar
+from .lexicon import Grammar, Lexicon, TriggerHit, load_grammar
 from .location import SentenceView, load_locator
 from .models import (
     Action,
@@ -48,7 +48,7 @@ from .models import (
 from .models_nlp.loading import load_model
 from .ner import ner_token_spans
 from .places import PlaceSpan, load_place_rules, load_places
-from .ranker import Ranker, load_ranker_model
+from .ranker import Ranker, RankerModel, load_ranker_model
 from .resources import (
     cached,
     cameo_info,
@@ -61,10 +61,14 @@ from .resources import (
     load_morphology,
     load_not_verbs,
     read_agents,
+    read_index,
+    read_model,
     read_records,
     read_triggers,
+    save_index,
+    save_model,
 )
-from .schemas import AgentWord
+from .schemas import AgentWord, GazetteerRecord
 from .spans import STATE, register_extensions, write_results
 from .stanza_adapter import StanzaParser, find_models
 from .text import Segment, Segmenter, load_text_rules
@@ -204,24 +208,69 @@ class NewsSegmenter:
 
 
 class ActorStage:
-    """Stage 3: actor mentions from the gazetteer, agent words and titles."""
+    """Stage 3: actor mentions from the gazetteer, agent words and titles.
+
+    Its data (the compiled gazetteer, the trigger lexicon, the grammar) is read from the
+    package when first needed, or from a saved pipeline's folder by :meth:`from_disk`.
+    """
 
     def __init__(self, gazetteer: Sequence[str], bare_names: bool = True,
                  ner: str = "heuristic", triggers: Sequence[str] = ()) -> None:
-        self.gaz = load_gazetteer(tuple(gazetteer))
         self.ner = ner
-        self.lexicon = load_lexicon(tuple(triggers))
-        g = load_grammar()
+        self.bare_names = bare_names
+        self._sources = (tuple(gazetteer), tuple(triggers))
+        self._data: tuple[Gazetteer, Lexicon, Grammar, ActorRecognizer] | None = None
+
+    def _use(self, gaz: Gazetteer, lexicon: Lexicon, g: Grammar) -> None:
+        """Build the recognizer over this gazetteer, lexicon and grammar."""
         dates = load_date_rules()
         calendar = [w for m in dates.months for w in m.names]
         calendar += [w for d in dates.weekdays for w in d.names]
-        self.recognizer = ActorRecognizer(
-            self.gaz, g.pronouns, bare_names=bare_names,
+        recognizer = ActorRecognizer(
+            gaz, g.pronouns, bare_names=self.bare_names,
             not_names=[*g.not_names, *calendar], places=g.locatives, numerals=g.numerals,
             people_counters=g.people_counters, common_words=load_common_words(),
             initials_markers=g.initials_markers, place_prepositions=g.place_prepositions,
             name_before=[*g.speech_verbs, *g.name_markers],
             name_after=[*g.aspect, *g.name_openers], place_at=_place_at, grammar=g)
+        self._data = (gaz, lexicon, g, recognizer)
+
+    def _ready(self) -> tuple[Gazetteer, Lexicon, Grammar, ActorRecognizer]:
+        """The stage's data, read from the package the first time it is needed."""
+        if self._data is None:
+            gazetteer, triggers = self._sources
+            self._use(load_gazetteer(gazetteer), load_lexicon(triggers), load_grammar())
+        assert self._data is not None
+        return self._data
+
+    @property
+    def gaz(self) -> Gazetteer:
+        """The compiled gazetteer."""
+        return self._ready()[0]
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The trigger lexicon (which sentences the statistical NER reads)."""
+        return self._ready()[1]
+
+    @property
+    def recognizer(self) -> ActorRecognizer:
+        """The actor recognizer over the gazetteer and the grammar."""
+        return self._ready()[3]
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the compiled gazetteer, the lexicon and the grammar into ``path``."""
+        gaz, lexicon, g, _ = self._ready()
+        save_index(path, "gazetteer.pickle", gaz)
+        save_index(path, "lexicon.pickle", lexicon)
+        save_model(path, "grammar.json", g)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorStage:
+        """Use the data :meth:`to_disk` saved in ``path`` (not the package's)."""
+        self._use(read_index(path, "gazetteer.pickle", Gazetteer),
+                  read_index(path, "lexicon.pickle", Lexicon),
+                  read_model(path, "grammar.json", Grammar))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
@@ -518,13 +567,46 @@ class DateStage:
 
 
 class EventStage:
-    """Stage 5: the event rules."""
+    """Stage 5: the event rules (the lexicon, the grammar and the role ranker's weights are
+    read from the package when first needed, or from a saved pipeline's folder)."""
 
     def __init__(self, triggers: Sequence[str], ranker: bool = True) -> None:
-        grammar = load_grammar()
-        self.engine = EventEngine(
-            load_lexicon(tuple(triggers)), grammar,
-            Ranker(load_ranker_model(), grammar) if ranker else None)
+        self._triggers = tuple(triggers)
+        self._ranker = ranker
+        self._engine: EventEngine | None = None
+
+    def _use(self, lexicon: Lexicon, grammar: Grammar, model: RankerModel | None) -> None:
+        """Build the engine over this lexicon, grammar and ranker."""
+        self._engine = EventEngine(lexicon, grammar,
+                                   Ranker(model, grammar) if model is not None else None)
+
+    def _ready(self) -> None:
+        """Read the stage's data from the package the first time it is needed."""
+        if self._engine is None:
+            self._use(load_lexicon(self._triggers), load_grammar(),
+                      load_ranker_model() if self._ranker else None)
+
+    @property
+    def engine(self) -> EventEngine:
+        """The event rules over the lexicon and the grammar."""
+        self._ready()
+        assert self._engine is not None
+        return self._engine
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicon, the grammar and the ranker's weights into ``path``."""
+        engine = self.engine
+        save_index(path, "lexicon.pickle", engine.lexicon)
+        save_model(path, "grammar.json", engine.g)
+        if engine.ranker is not None:
+            save_model(path, "ranker.json", engine.ranker.model)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventStage:
+        """Use the data :meth:`to_disk` saved in ``path`` (not the package's)."""
+        self._use(read_index(path, "lexicon.pickle", Lexicon),
+                  read_model(path, "grammar.json", Grammar),
+                  read_model(path, "ranker.json", RankerModel) if self._ranker else None)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         st = _state(doc)
@@ -547,12 +629,41 @@ class ResolveStage:
     """Stage 6: pronouns and unexpressed subjects, short forms, dates → :class:`Event`."""
 
     def __init__(self, min_confidence: float = 0.0, gazetteer: Sequence[str] = ()) -> None:
-        g = load_grammar()
         self.min_confidence = min_confidence
-        self.national = load_gazetteer(tuple(gazetteer)).national
-        self.confidence = Confidence(load_confidence_model(), g)
+        self._gazetteer = tuple(gazetteer)
+        self._loaded = False
+
+    def _ready(self) -> None:
+        """Read the stage's data from the package the first time it is needed."""
+        if not self._loaded:
+            self._use(load_grammar(), load_gazetteer(self._gazetteer).national,
+                      load_confidence_model(), load_lexicon(()))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the grammar, the national bodies of the gazetteer, the confidence model and
+        the lexicon into ``path`` (the place index is package data, cached by its hash)."""
+        self._ready()
+        save_model(path, "grammar.json", self.grammar)
+        save_index(path, "national.pickle", self.national)
+        save_model(path, "confidence.json", self.confidence.model)
+        save_index(path, "lexicon.pickle", self.lexicon)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ResolveStage:
+        """Use the data :meth:`to_disk` saved in ``path`` (not the package's)."""
+        self._use(read_model(path, "grammar.json", Grammar),
+                  read_index(path, "national.pickle", dict),
+                  read_model(path, "confidence.json", ConfidenceModel),
+                  read_index(path, "lexicon.pickle", Lexicon))
+        return self
+
+    def _use(self, g: Grammar, national: dict[tuple[str, str], GazetteerRecord],
+             confidence: ConfidenceModel, lexicon: Lexicon) -> None:
+        """Set the stage up over this grammar, gazetteer bodies, model and lexicon."""
+        self.grammar = g
+        self.national = national
+        self.confidence = Confidence(confidence, g)
         self.locator = load_locator()
-        self.lexicon = load_lexicon(())
+        self.lexicon = lexicon
         w = g.folded()
         self.speech = w.words("speech_verbs")
         self.saying = w.words("saying_verbs")
@@ -575,6 +686,7 @@ class ResolveStage:
         # a month after these opens no adverb between subject and verb ("pada Agustus lalu")
         self.not_before_month = self.prepositions | self.period_parts
         self.place_phrase = w.words("place_phrase_prepositions")
+        self._loaded = True
 
     def _national(self, a: Actor) -> Actor:
         """A group of a state's one body of its sector, named as that body: "polisi" in an
@@ -654,6 +766,7 @@ class ResolveStage:
         return before[0].actor if before else None
 
     def __call__(self, doc: Doc) -> Doc:
+        self._ready()
         st = _state(doc)
         text = st.text or doc.text
         quoted = self._quote_speakers(st)
@@ -1228,6 +1341,10 @@ class Pipeline:
                      else float(min_confidence))
         nlp.add_pipe("geoevents_resolver", config={"min_confidence": threshold,
                                                    "gazetteer": self.options["gazetteer"]})
+        for _, pipe in nlp.pipeline:
+            # the data now: a bad or missing file is an error of load(), not of a document
+            if isinstance(pipe, (ActorStage, EventStage, ResolveStage)):
+                pipe._ready()
         self.nlp = nlp
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -361,3 +361,60 @@ def cameo_info(code: str) -> CameoCode:
             c = table[k]
             return c if k == code else CameoCode(code, c.label, c.goldstein, c.plover)
     raise KeyError(code)
+
+
+# -- a saved pipeline's data ----------------------------------------------------------------
+# ``nlp.to_disk(path)`` writes each component's compiled data into its folder: indexes as
+# pickles (loading one is what the cache does; like any pickle, load only folders you trust),
+# rule files and models as JSON, validated again when read.
+
+
+def save_index(folder: PathLike, name: str, value: object) -> None:
+    """Write the compiled ``value`` (a gazetteer or lexicon index) to ``folder/name``."""
+    path = Path(str(folder)) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_index(folder: PathLike, name: str, kind: type[T]) -> T:
+    """The index saved as ``folder/name`` by :func:`save_index`; a missing file or one that
+    holds no ``kind`` raises :class:`~geoevents.errors.DataFileError`."""
+    path = Path(str(folder)) / name
+    try:
+        with path.open("rb") as fh:
+            value = pickle.load(fh)
+    except FileNotFoundError as e:
+        raise DataFileError("a saved pipeline's data file is missing", path=str(path)) from e
+    except Exception as e:
+        raise DataFileError(f"not a readable saved index ({e})", path=str(path)) from e
+    if not isinstance(value, kind):
+        raise DataFileError(f"holds a {type(value).__name__}, not a {kind.__name__}",
+                            path=str(path))
+    return value
+
+
+def save_model(folder: PathLike, name: str, value: BaseModel) -> None:
+    """Write a rule file or model (a pydantic record) to ``folder/name`` as JSON."""
+    path = Path(str(folder)) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(value.model_dump_json(indent=1) + "\n", "utf-8")
+
+
+_SAVED_MODELS: dict[tuple[str, type[BaseModel]], BaseModel] = {}
+
+
+def read_model(folder: PathLike, name: str, model: type[M]) -> M:
+    """The record saved as ``folder/name`` by :func:`save_model`, validated by ``model``
+    (``extra="forbid"``). Files with the same bytes give one shared object, so the
+    components of a loaded pipeline share one grammar as those of a built one do."""
+    path = Path(str(folder)) / name
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError as e:
+        raise DataFileError("a saved pipeline's data file is missing", path=str(path)) from e
+    got = _SAVED_MODELS.get((digest, model))
+    if got is None:
+        got = _SAVED_MODELS[(digest, model)] = validate_yaml(path, model, error=RuleFileError)
+    assert isinstance(got, model)
+    return got
