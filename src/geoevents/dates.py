@@ -43,9 +43,9 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -238,6 +238,32 @@ def _first_chars(words: Iterable[str], *, ci: bool = False, extra: str = "") -> 
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
+_V = TypeVar("_V")
+
+
+def _alt_ci(words: list[str] | set[str]) -> str:
+    """Like :func:`_alt`, matching case-insensitively."""
+    return f"(?i:{_alt(words)})"
+
+
+def _norm_set(words: Iterable[str]) -> set[str]:
+    """The normalised ``words``, as a set."""
+    return {_norm(w) for w in words}
+
+
+def _index_words(entries: Iterable[tuple[Iterable[str], _V]]) -> dict[str, _V]:
+    """Each normalised word of each ``(words, value)`` entry -> its value (later ones win)."""
+    return {_norm(w): value for words, value in entries for w in words}
+
+
+def _word_tokens(words: Iterable[str]) -> frozenset[str]:
+    """The letter runs in the normalised ``words`` (what a word gate looks for)."""
+    out: set[str] = set()
+    for w in words:
+        out.update(_WORD.findall(_norm(w)))
+    return frozenset(out)
+
+
 def _valid(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -310,70 +336,93 @@ class DateResolver:
         self.rules = rules if rules is not None else load_date_rules()
         r = self.rules
 
-        # --- word tables ---------------------------------------------------------------
-        self._month: dict[str, int] = {}
-        self._month_full: set[str] = set()
-        for me in r.months:
-            for w in me.names:
-                self._month[_norm(w)] = me.number
-                self._month_full.add(_norm(w))
-            for w in me.abbreviations:
-                self._month[_norm(w)] = me.number
-        self._weekday: dict[str, int] = {}
-        for we in r.weekdays:
-            for w in we.names:
-                self._weekday[_norm(w)] = we.number
-        self._relative: dict[str, int] = {}
-        for re_ in r.relative:
-            for w in re_.words:
-                self._relative[_norm(w)] = re_.days
-        self._unit: dict[str, UnitEntry] = {}
-        for ue in r.units:
-            for w in ue.words:
-                self._unit[_norm(w)] = ue
-        pre = _norm(r.numbers.one_prefix)
-        self._se_unit: dict[str, UnitEntry] = {pre + k: v for k, v in self._unit.items()}
-        self._dir: dict[str, DirectionEntry] = {}
-        for de in r.directions:
-            for w in de.words:
-                self._dir[_norm(w)] = de
-        self._period: dict[str, int] = {}
-        for pe in r.periods:
-            for w in pe.words:
-                self._period[_norm(w)] = pe.month
-        nw = r.numbers
-        self._ones = {_norm(k): v for k, v in nw.ones.items()}
-        self._specials = {_norm(k): v for k, v in nw.specials.items()}
-        self._teen, self._tens = _norm(nw.teen), _norm(nw.tens)
-        self._future = {_norm(w) for w in r.future_words}
-        self._month_cues = {_norm(w) for w in r.month_cues}
-        self._year_cues = {_norm(w) for w in r.year_cues}
+        # --- word tables: normalised word -> what it stands for ----------------------------
+        self._month, self._month_full = self._read_months()
+        self._weekday = self._read_weekdays()
+        self._relative = self._read_relative_words()
+        self._unit = self._read_units()
+        self._se_unit = self._one_prefixed_units()
+        self._dir = self._read_directions()
+        self._period = self._read_periods()
+        self._ones, self._specials, self._teen, self._tens = self._read_number_words()
+        self._future = _norm_set(r.future_words)
+        self._month_cues = _norm_set(r.month_cues)
+        self._year_cues = _norm_set(r.year_cues)
         self._number_words = set(self._ones) | set(self._specials)
-        self._vague = {_norm(w) for w in r.vague_quantities}
+        self._vague = _norm_set(r.vague_quantities)
         self._weekday_units = {w for w in self._weekday if w in self._unit}
 
+        # --- cheap pre-checks, then the patterns themselves --------------------------------
+        self._keywords = self._prefilter_keywords()
+        self._gates = self._pattern_gates()
+        self._patterns = self._compile_patterns()
+
+    # ----------------------------------------------------------------------------------
+    # word tables (read from the rules)
+    # ----------------------------------------------------------------------------------
+
+    def _read_months(self) -> tuple[dict[str, int], set[str]]:
+        """Month name or abbreviation -> month number; and the set of full month names."""
+        months = self.rules.months
+        table = _index_words(([*me.names, *me.abbreviations], me.number) for me in months)
+        return table, {_norm(w) for me in months for w in me.names}
+
+    def _read_weekdays(self) -> dict[str, int]:
+        """Weekday name -> weekday number (Monday = 0)."""
+        return _index_words((we.names, we.number) for we in self.rules.weekdays)
+
+    def _read_relative_words(self) -> dict[str, int]:
+        """Fixed relative word ("kemarin") -> offset in days from publication."""
+        return _index_words((re_.words, re_.days) for re_ in self.rules.relative)
+
+    def _read_units(self) -> dict[str, UnitEntry]:
+        """Unit word ("hari", "pekan") -> its unit."""
+        return _index_words((ue.words, ue) for ue in self.rules.units)
+
+    def _one_prefixed_units(self) -> dict[str, UnitEntry]:
+        """The one-prefix plus a unit word ("sehari", "sepekan") -> that unit."""
+        pre = _norm(self.rules.numbers.one_prefix)
+        return {pre + k: v for k, v in self._unit.items()}
+
+    def _read_directions(self) -> dict[str, DirectionEntry]:
+        """Direction word ("lalu", "depan", "ini") -> its direction."""
+        return _index_words((de.words, de) for de in self.rules.directions)
+
+    def _read_periods(self) -> dict[str, int]:
+        """Period word ("awal", "akhir") -> the month it stands for."""
+        return _index_words((pe.words, pe.month) for pe in self.rules.periods)
+
+    def _read_number_words(self) -> tuple[dict[str, int], dict[str, int], str, str]:
+        """Number words: the ones, the specials, the teen word and the tens word."""
+        nw = self.rules.numbers
+        return ({_norm(k): v for k, v in nw.ones.items()},
+                {_norm(k): v for k, v in nw.specials.items()}, _norm(nw.teen), _norm(nw.tens))
+
+    # ----------------------------------------------------------------------------------
+    # pre-checks: keywords and per-pattern gates
+    # ----------------------------------------------------------------------------------
+
+    def _prefilter_keywords(self) -> frozenset[str]:
+        """The words of which every date expression without a digit holds at least one."""
         # cheap pre-check: every date expression holds a digit or one of these words
         kw: set[str] = set()
         for w in [*self._month, *self._weekday, *self._unit, *self._se_unit]:
             kw.update(_WORD.findall(w))
-        for phrase in [*self._relative, *(_norm(w) for w in r.weekend.words)]:
+        for phrase in [*self._relative, *(_norm(w) for w in self.rules.weekend.words)]:
             kw.add(_WORD.findall(phrase)[0])
-        self._keywords = frozenset(kw)
+        return frozenset(kw)
 
-        # per-pattern gates: every gate (a word set to intersect with the window's words,
-        # or a regex to search) must pass before the pattern itself is run
-        def toks(words: Iterable[str]) -> frozenset[str]:
-            out: set[str] = set()
-            for w in words:
-                out.update(_WORD.findall(_norm(w)))
-            return frozenset(out)
-
-        k_month, k_full = toks(self._month), toks(self._month_full)
-        k_wd, k_unit, k_per = toks(self._weekday), toks(self._unit), toks(self._period)
+    def _pattern_gates(self) -> dict[str, tuple[frozenset[str] | re.Pattern[str], ...]]:
+        """Per pattern, the gates that a search window must pass before the pattern is run."""
+        # every gate (a word set to intersect with the window's words, or a regex to search)
+        # must pass before the pattern itself is run
+        k_month, k_full = _word_tokens(self._month), _word_tokens(self._month_full)
+        k_wd, k_unit = _word_tokens(self._weekday), _word_tokens(self._unit)
+        k_per = _word_tokens(self._period)
         k_rel = frozenset(_WORD.findall(w)[0] for w in self._relative)
-        k_we = frozenset(_WORD.findall(_norm(w))[0] for w in r.weekend.words)
+        k_we = frozenset(_WORD.findall(_norm(w))[0] for w in self.rules.weekend.words)
         g_digit, g_y4 = re.compile(r"\d"), re.compile(r"\d{4}")
-        self._gates: dict[str, tuple[frozenset[str] | re.Pattern[str], ...]] = {
+        return {
             "dm_text": (k_month, g_digit),
             "dmy_num": (re.compile(r"\d\s*[/.-]\s*\d"),),
             "ymd_num": (re.compile(r"\d{4}-\d"),),
@@ -388,33 +437,47 @@ class DateResolver:
             "year": (g_y4,),
             "relative": (k_rel,),
             "n_unit": (k_unit,),
-            "se_unit": (toks(self._se_unit),),
+            "se_unit": (_word_tokens(self._se_unit),),
             "bare_unit": (k_unit,),
         }
 
-        # --- regex pieces --------------------------------------------------------------
-        wd_names: set[str] = set()
-        for we in r.weekdays:
-            for w in we.names:
-                wd_names.update({w, w.upper()})
-        wd = f"{_LB}(?P<wd>{_alt(wd_names)}){_RB}"
-        mon_any = f"(?i:{_alt(set(self._month))})"
-        mon = f"(?P<mon>{mon_any}){_RB}(?:\\.(?=\\s*,?\\s*\\d))?"  # "Okt. 2021"
-        full_cs: set[str] = set()
-        for me in r.months:
-            for w in me.names:
-                full_cs.update({w, w.upper()})
-        mon_full = f"(?P<mon>{_alt(full_cs)}){_RB}"
-        dirs = self._dir.items()
-        dirs_num = f"(?i:{_alt({w for w, d in dirs if d.with_number})})"
-        dirs_bare = f"(?i:{_alt({w for w, d in dirs if d.without_number})})"
-        dirs_signed = f"(?i:{_alt({w for w, d in dirs if d.sign and d.without_number})})"
-        dirs_past = f"(?i:{_alt({w for w, d in dirs if d.sign < 0 and not d.context})})"
-        periods = f"(?i:{_alt(set(self._period))})"
-        month_words = f"(?i:{_alt({_norm(w) for w in r.month_words})})"
-        year_words = f"(?i:{_alt({_norm(w) for w in r.year_words})})"
+    # ----------------------------------------------------------------------------------
+    # regex pieces
+    # ----------------------------------------------------------------------------------
+
+    def _weekday_names_cs(self) -> set[str]:
+        """Weekday names as written and in capitals (weekday patterns are case-sensitive)."""
+        return {v for we in self.rules.weekdays for w in we.names for v in (w, w.upper())}
+
+    def _month_names_cs(self) -> set[str]:
+        """Full month names as written and in capitals (for the case-sensitive month alone)."""
+        return {v for me in self.rules.months for w in me.names for v in (w, w.upper())}
+
+    def _weekday_re(self) -> str:
+        """A weekday name (group ``wd``), case-sensitive."""
+        return f"{_LB}(?P<wd>{_alt(self._weekday_names_cs())}){_RB}"
+
+    def _month_re(self) -> str:
+        """Any month name or abbreviation (group ``mon``), case-insensitive."""
+        return f"(?P<mon>{_alt_ci(set(self._month))}){_RB}(?:\\.(?=\\s*,?\\s*\\d))?"  # "Okt. 2021"
+
+    def _full_month_re(self) -> str:
+        """A full month name (group ``mon``), case-sensitive."""
+        return f"(?P<mon>{_alt(self._month_names_cs())}){_RB}"
+
+    def _directions_re(self, keep: Callable[[DirectionEntry], object]) -> str:
+        """The direction words whose direction passes ``keep``, case-insensitive."""
+        return _alt_ci({w for w, d in self._dir.items() if keep(d)})
+
+    def _units_re(self, keep: Callable[[UnitEntry], object]) -> str:
+        """The unit words whose unit passes ``keep``, case-insensitive."""
+        return _alt_ci({w for w, u in self._unit.items() if keep(u)})
+
+    def _clock_time_re(self) -> str:
+        """An optional clock time after a date (group ``time``): ", 11:40 WIB", "pukul 14.20"."""
+        r = self.rules
         tz = _alt(set(r.timezones))
-        tp = f"(?i:{_alt({_norm(w) for w in r.time_prefixes})})\\.?"
+        tp = f"{_alt_ci(_norm_set(r.time_prefixes))}\\.?"
         sep = r"\s*[,|\-–]?\s*"
         time_alts = [f"{sep}(?:{tp}\\s*)?\\d{{1,2}}:\\d{{2}}(?::\\d{{2}})?(?!\\d)"]
         if tz:
@@ -423,24 +486,39 @@ class DateResolver:
             time_alts[-1] += f"(?:\\s*(?:{tz})(?!\\w))?"
         if r.time_prefixes:
             time_alts.append(f"{sep}{tp}\\s*\\d{{1,2}}[.:]\\d{{2}}(?!\\d)")
-        time = f"(?P<time>{'|'.join(time_alts)})?"
+        return f"(?P<time>{'|'.join(time_alts)})?"
+
+    def _number_words_re(self) -> str:
+        """A number in words: a ones word, a special, "dua belas" (12), "dua puluh lima" (25)."""
+        ones = f"(?:{_alt(set(self._ones))})"
+        specials = _alt(set(self._specials))
+        return (f"(?:{ones}\\s+(?:{re.escape(self._teen)}|{re.escape(self._tens)}"
+                f"(?:\\s+{ones})?)" + (f"|{specials}" if specials else "") + f"|{ones})")
+
+    # ----------------------------------------------------------------------------------
+    # patterns, in priority order
+    # ----------------------------------------------------------------------------------
+
+    def _compile_patterns(self) -> list[tuple[int, str, re.Pattern[str]]]:
+        """Every pattern as ``(priority, name, regex)``, behind its first-character look-ahead."""
+        # the list order is the priority between equally long matches at the same place
+        sources = [*self._day_month_sources(), *self._weekday_sources(),
+                   *self._month_sources(), *self._period_and_year_sources(),
+                   *self._relative_sources()]
+        first = self._first_char_lookaheads()
+        return [(i, name, re.compile(first[name] + src)) for i, (name, src) in enumerate(sources)]
+
+    def _day_month_sources(self) -> list[tuple[str, str]]:
+        """Day and month, maybe year, weekday and time: "Kamis, 13 Juli 2023", "Rabu (20/10)"."""
+        wd = self._weekday_re()
+        mon = self._month_re()
+        dirs_signed = self._directions_re(lambda d: d.sign and d.without_number)
+        time = self._clock_time_re()
         day = rf"{_NUM_LB}(?<!\d,)(?P<d>\d{{1,2}})"
         year4 = r"(?P<y>\d{4})(?![\w]|[.,]\d)"
         wd_prefix = f"(?:{wd}\\s*,?\\s*(?P<po>\\(\\s*)?)?"
         close = r"(?(po)\s*\))"
-
-        ones = f"(?:{_alt(set(self._ones))})"
-        specials = _alt(set(self._specials))
-        num_words = (f"(?:{ones}\\s+(?:{re.escape(self._teen)}|{re.escape(self._tens)}"
-                     f"(?:\\s+{ones})?)" + (f"|{specials}" if specials else "") + f"|{ones})")
-        units_all = f"(?i:{_alt(set(self._unit))})"
-        units_bare = f"(?i:{_alt({w for w, u in self._unit.items() if u.bare})})"
-        units_week = f"(?i:{_alt({w for w, u in self._unit.items() if u.days == 7})})"
-        units_my = f"(?i:{_alt({w for w, u in self._unit.items() if u.months or u.years})})"
-        vague = f"(?i:{_alt(self._vague)})" if self._vague else "(?!)"
-        weekend = f"(?i:{_alt({_norm(w) for w in r.weekend.words})})"
-
-        p: list[tuple[str, str]] = [
+        return [
             # full or partial date written with a month name, optional weekday/parens
             ("dm_text", f"{wd_prefix}{day}\\s+{mon}(?:\\s*,?\\s*{year4}|\\s+(?P<dir>{dirs_signed})"
                         f"{_RB})?{close}{time}"),
@@ -450,12 +528,40 @@ class DateResolver:
                         f"(?P<d>\\d{{1,2}})(?![\\w/-]|\\.\\d){close}{time}"),
             ("dm_num", f"(?:{wd}\\s*,?\\s*)?(?P<po>\\(\\s*)?{day}\\s*/\\s*(?P<m>\\d{{1,2}})"
                        f"(?!\\d|\\s*/\\s*\\d|[.,]\\d){close}{time}"),
+        ]
+
+    def _weekday_sources(self) -> list[tuple[str, str]]:
+        """Weekdays: "pada Rabu", "Rabu lalu", "Jumat pekan lalu"."""
+        wd = self._weekday_re()
+        units_week = self._units_re(lambda u: u.days == 7)
+        dirs_bare = self._directions_re(lambda d: d.without_number)
+        return [
             ("wd_week", f"{wd}\\s+(?P<unit>{units_week})\\s+(?P<dir>{dirs_bare}){_RB}"),
             ("wd", f"{wd}(?:\\s+(?P<dir>{dirs_bare}){_RB})?"),
-            ("month_year", f"{_LB}(?:(?P<per>{periods})\\s+)?(?:(?P<bw>{month_words})\\s+)?{mon}"
-                           f"\\s*,?\\s*(?P<y>\\d{{4}})(?![\\w]|[.,]\\d)"),
-            ("month", f"{_LB}(?:(?P<per>{periods})\\s+)?(?:(?P<bw>{month_words})\\s+)?{mon_full}"
-                      f"(?:\\s+(?P<dir>{dirs_bare}){_RB})?"),
+        ]
+
+    def _month_sources(self) -> list[tuple[str, str]]:
+        """Months: "Agustus 2021", "akhir Agustus", "bulan Agustus", "Agustus lalu"."""
+        periods = _alt_ci(set(self._period))
+        month_words = _alt_ci(_norm_set(self.rules.month_words))
+        dirs_bare = self._directions_re(lambda d: d.without_number)
+        return [
+            ("month_year", f"{_LB}(?:(?P<per>{periods})\\s+)?(?:(?P<bw>{month_words})\\s+)?"
+                           f"{self._month_re()}\\s*,?\\s*(?P<y>\\d{{4}})(?![\\w]|[.,]\\d)"),
+            ("month", f"{_LB}(?:(?P<per>{periods})\\s+)?(?:(?P<bw>{month_words})\\s+)?"
+                      f"{self._full_month_re()}(?:\\s+(?P<dir>{dirs_bare}){_RB})?"),
+        ]
+
+    def _period_and_year_sources(self) -> list[tuple[str, str]]:
+        """Periods and years: "awal 2020", "akhir tahun lalu", "akhir pekan lalu", "pada 2013"."""
+        r = self.rules
+        periods = _alt_ci(set(self._period))
+        year_words = _alt_ci(_norm_set(r.year_words))
+        units_my = self._units_re(lambda u: u.months or u.years)
+        weekend = _alt_ci(_norm_set(r.weekend.words))
+        dirs_bare = self._directions_re(lambda d: d.without_number)
+        dirs_past = self._directions_re(lambda d: d.sign < 0 and not d.context)
+        return [
             ("period_year", f"{_LB}(?P<per>{periods})\\s+(?:(?P<tw>{year_words})\\s+)?"
                             f"(?P<y>\\d{{4}})(?![\\w]|[.,]\\d)"),
             ("period_unit", f"{_LB}(?P<per>{periods})\\s+(?P<unit>{units_my})\\s+"
@@ -463,18 +569,33 @@ class DateResolver:
             ("weekend", f"{_LB}(?P<we>{weekend})\\s+(?P<dir>{dirs_bare}){_RB}"),
             ("year", f"(?:{_LB}(?P<tw>{year_words})\\s+)?{_NUM_LB}(?P<y>\\d{{4}})"
                      f"(?![\\w]|[.,]\\d|\\s*[/–-]\\s*\\d)(?:\\s+(?P<dir>{dirs_past}){_RB})?"),
-            ("relative", f"{_LB}(?P<rel>(?i:{_alt(set(self._relative))})){_RB}"),
-            ("n_unit", f"(?:{_NUM_LB}(?P<n>\\d{{1,3}})|{_LB}(?P<nw>(?i:{num_words}))"
+        ]
+
+    def _relative_sources(self) -> list[tuple[str, str]]:
+        """Relative expressions: "kemarin", "dua hari lalu", "sehari sebelumnya", "bulan lalu"."""
+        vague = _alt_ci(self._vague) if self._vague else "(?!)"
+        units_all = self._units_re(lambda u: True)
+        units_bare = self._units_re(lambda u: u.bare)
+        dirs_num = self._directions_re(lambda d: d.with_number)
+        dirs_bare = self._directions_re(lambda d: d.without_number)
+        return [
+            ("relative", f"{_LB}(?P<rel>{_alt_ci(set(self._relative))}){_RB}"),
+            ("n_unit", f"(?:{_NUM_LB}(?P<n>\\d{{1,3}})|{_LB}(?P<nw>(?i:{self._number_words_re()}))"
                        f"|{_LB}(?P<vague>{vague}))\\s+(?P<unit>{units_all})\\s+"
                        f"(?P<dir>{dirs_num}){_RB}"),
-            ("se_unit", f"{_LB}(?P<seu>(?i:{_alt(set(self._se_unit))}))\\s+"
+            ("se_unit", f"{_LB}(?P<seu>{_alt_ci(set(self._se_unit))})\\s+"
                         f"(?P<dir>{dirs_num}){_RB}"),
             ("bare_unit", f"{_LB}(?P<unit>{units_bare})\\s+(?P<dir>{dirs_bare}){_RB}"),
         ]
+
+    def _first_char_lookaheads(self) -> dict[str, str]:
+        """Per pattern, a look-ahead for the characters that its matches can start with."""
         # a first-character look-ahead lets the regex engine skip most positions quickly
+        r = self.rules
+        wd_names = self._weekday_names_cs()
         nums = [*self._ones, *self._specials, *self._vague]
         per_bw = [*self._period, *(_norm(w) for w in r.month_words)]
-        first: dict[str, str] = {
+        return {
             "dm_text": _first_chars(wd_names, extra="0123456789"),
             "dmy_num": _first_chars(wd_names, extra="0123456789"),
             "ymd_num": _first_chars(wd_names, extra="0123456789"),
@@ -482,7 +603,7 @@ class DateResolver:
             "wd_week": _first_chars(wd_names),
             "wd": _first_chars(wd_names),
             "month_year": _first_chars([*per_bw, *self._month], ci=True),
-            "month": _first_chars([*per_bw, *full_cs], ci=True),
+            "month": _first_chars([*per_bw, *self._month_names_cs()], ci=True),
             "period_year": _first_chars(self._period, ci=True),
             "period_unit": _first_chars(self._period, ci=True),
             "weekend": _first_chars(r.weekend.words, ci=True),
@@ -492,9 +613,6 @@ class DateResolver:
             "se_unit": _first_chars(self._se_unit, ci=True),
             "bare_unit": _first_chars(self._unit, ci=True),
         }
-        self._patterns: list[tuple[int, str, re.Pattern[str]]] = [
-            (i, name, re.compile(first[name] + src)) for i, (name, src) in enumerate(p)
-        ]
 
     # ----------------------------------------------------------------------------------
     # public API
@@ -556,6 +674,13 @@ class DateResolver:
         """
         head_end = max(0, min(limit, len(text)))
         scanned = self._scan(text, None, 0, head_end)
+        best = self._header_full_date(text, scanned)
+        if best is not None and best.date is not None:
+            return best.date, text[best.a:best.b], (best.a, best.b)
+        return self._header_weekday_date(text, scanned, head_end)
+
+    def _header_full_date(self, text: str, scanned: list[_Cand]) -> _Cand | None:
+        """Steps 1 and 2 of :meth:`find_published`: the header's best full date, if any."""
         full = [c for c in scanned if c.date is not None and c.info.get("full")]
         # 1. a dateline-like full date; 2. a full date in prose that is not an event date
         # introduced by a preposition ("pada 12 Oktober 2002")
@@ -563,8 +688,13 @@ class DateResolver:
         if best is None:
             cues = self._month_cues | self._year_cues
             best = next((c for c in full if self._prev_word(text, c.a, 0) not in cues), None)
-        if best is not None and best.date is not None:
-            return best.date, text[best.a:best.b], (best.a, best.b)
+        return best
+
+    @staticmethod
+    def _header_weekday_date(
+        text: str, scanned: list[_Cand], head_end: int
+    ) -> tuple[dt.date, str, tuple[int, int]] | None:
+        """Step 3 of :meth:`find_published`: a weekday with day and month, year from the header."""
         # 3. weekday + day/month ("Minggu ( 13 / 8 )") and the latest year of the header,
         # only when the weekday agrees with that year and with no other recent year of the
         # header: "Rabu ( 3 / 1 )" in a story that names 2018 and the 2024 election fits both
@@ -582,7 +712,6 @@ class DateResolver:
                        for x in years if y - _RECENT_YEARS <= x < y):
                     return None
                 return date, text[c.a:c.b], (c.a, c.b)
-        return None
         return None
 
     # ----------------------------------------------------------------------------------
@@ -625,6 +754,11 @@ class DateResolver:
                 if c is not None:
                     c.prio = prio
                     cands.append(c)
+        return self._non_overlapping(cands)
+
+    @staticmethod
+    def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
+        """Longest first, the candidates that overlap none kept before, in text order."""
         cands.sort(key=lambda c: (-(c.b - c.a), c.a, c.prio))
         chosen: list[_Cand] = []
         for c in cands:
