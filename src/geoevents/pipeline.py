@@ -625,6 +625,38 @@ class EventStage:
         return doc
 
 
+@dataclass
+class _Reading:
+    """What the resolver has read of a story so far, sentence by sentence."""
+
+    events: list[Event] = dataclasses.field(default_factory=list)
+    features: list[tuple[str, ...]] = dataclasses.field(default_factory=list)
+    """Per event, its confidence features."""
+    history: list[Actor] = dataclasses.field(default_factory=list)
+    """Resolved, non-pronoun mentions in reading order."""
+    sentences: list[list[Actor]] = dataclasses.field(default_factory=list)
+    """The same, per sentence."""
+    acted: list[list[Actor]] = dataclasses.field(default_factory=list)
+    """Per sentence, the named states that were actors."""
+    places: set[int] = dataclasses.field(default_factory=set)
+    """Ids of history entries named as a place ("di X")."""
+    last_subject: Actor | None = None
+    n_kept: int = 0
+    """Sentences read so far."""
+    text: str = ""
+    """The story's text (the caller's characters)."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One sentence's content words, their offsets, mentions and dates."""
+
+    words: list[str]
+    starts: list[int]
+    mentions: list[Mention]
+    dates: list[DateMention]
+
+
 class ResolveStage:
     """Stage 6: pronouns and unexpressed subjects, short forms, dates → :class:`Event`."""
 
@@ -771,122 +803,149 @@ class ResolveStage:
         text = st.text or doc.text
         quoted = self._quote_speakers(st)
         st.resolved = {}
-        events: list[Event] = []
-        history: list[Actor] = []  # resolved, non-pronoun mentions in reading order
-        sentences: list[list[Actor]] = []  # the same, per sentence
-        acted: list[list[Actor]] = []  # per sentence, the named states that were actors
-        places: set[int] = set()  # ids of history entries named as a place ("di X")
-        last_subject: Actor | None = None
-        features: list[tuple[str, ...]] = []  # per event, its confidence features
+        r = _Reading(text=text)
         dateline = functools.cache(functools.partial(self._dateline_place, st))
-        n_kept = 0  # sentences read so far
         for k_seg, (seg, ms, dates, raws, (words, starts)) in enumerate(zip(
             st.segments or [], st.mentions or [], st.dates or [], st.raw or [], st.tokens or [],
             strict=True,
         )):
             if seg.skipped:
                 continue
-            resolved: dict[int, list[Actor]] = {}
             quote = next((i for i, w in enumerate(words) if w in _QUOTES), None)
             speaker = (self._speaker(words, ms) or quoted.get(k_seg) or (
                 self._speaker_before(words, ms, quote) if quote is not None else None))
-            recent = [a for sent in sentences[-2:] for a in sent]
-            # "AS, Australia dan Jepang meminta ... Negara-negara tersebut juga mendorong":
-            # a plural of states refers first to the states that last acted together
-            acting = [a for sent in acted[-3:] for a in sent]
-            named: list[Actor] = []
-            for m in ms:
-                if (m.pronoun in ("any", "person") and last_subject is not None
-                        and not m.actor.sector and self._subject_slot(words, ms, m)
-                        and (m.pronoun == "any" or last_subject.kind == "person")):
-                    # "mereka"/"pihaknya" as a sentence's subject continues the previous
-                    # sentence's subject, not its last-named actor
-                    found = [last_subject.model_copy(update={
-                        "mention": m.actor.mention, "span": m.actor.span, "coref": True})]
-                else:
-                    found = self._antecedents(
-                        m, history, speaker,
-                        acting if len({a.country for a in acting}) >= 2 else recent, places)
-                before = words[m.start - 1].lower() if m.start > 0 else ""
-                # places ("di Manila") are not among the states a plural refers to
-                if m.pronoun is None and before not in self.place_phrase:
-                    named.extend(found)
-                resolved[id(m)] = found
-                if found and m.pronoun is None:
-                    history.append(found[0])
-                    if before == "di" or m.place:
-                        # "bertemu ... di Gedung Putih. Keduanya ...", "di KTT G20, Hamburg,
-                        # Jerman": a place takes no part
-                        places.add(id(found[0]))
+            resolved, named = self._resolve_mentions(words, ms, speaker, r)
             # the dateline's date is the story's, not the event's
             dates = [d.model_copy(update={"text": text[d.span[0]:d.span[1]]}) for d in dates
                      if d.span[0] >= seg.content_start]
-            first_actor: Actor | None = None
-            n_before = len(events)
-            kept = [(r, a, t) for r, a, t in self._pairs(raws, resolved, last_subject)
-                    if _political(a) and _political(t) and not _same_entity(a, t)
-                    and _political_pair(a, t)]
-            fanout = Counter(id(r.hit) for r, _, _ in kept)
-            lower = [fold(w) for w in words]
-            where = SentenceView(
-                words, starts, text, ms,
-                places=functools.cache(functools.partial(self.locator.index.find, words)),
-                triggers=functools.cache(functools.partial(self._trigger_spans, words)))
-            visits = [r for r, _, _ in kept if r.cameo.startswith(self.locator.visit_codes)]
-            # "mengunjungi Moskow untuk menandatangani ...": the visit's scene is the others'
-            visit_scene = next((loc for loc in (self.locator.in_sentence(
-                where, cameo=r.cameo, hit=r.hit, target_m=r.target, target=r.target.actor)
-                for r in visits) if loc is not None), None)
-            for r, actor, target in kept:
-                # a person or body the gazetteer does not know is of the story's state ("Dadang
-                # Rusdiana meminta ..." in a story about Indonesian politics); filled after
-                # the political filters, which judge what the text says
-                filled = (not actor.country and bool(st.story_country),
-                          not target.country and bool(st.story_country))
-                actor, target = (_of_story(actor, st.story_country),
-                                 _of_story(target, st.story_country))
-                feats = self.confidence.features(
-                    r.hit, r.rule, r.actor, r.target, actor, target, words=words, lower=lower,
-                    mentions=ms, sentence=n_kept, fanout=fanout[id(r.hit)],
-                    story_filled=filled, ranker_prob=r.prob)
-                features.append(tuple(feats))
-                actor, target = self._national(actor), self._national(target)
-                date, date_text, granularity = self._date(dates, st.published, words, starts,
-                                                          r.hit)
-                info = cameo_info(r.cameo)
-                trig = r.hit.trigger.trigger
-                hs = r.hit
-                tok_a = (starts[hs.start], starts[hs.end - 1] + len(words[hs.end - 1]))
-                events.append(Event(
-                    actor=actor, target=target,
-                    action=Action(
-                        cameo=r.cameo, root=r.cameo[:2], label=info.label,
-                        plover=trig.plover or info.plover, trigger=text[tok_a[0]:tok_a[1]],
-                        trigger_span=tok_a,
-                        goldstein=trig.goldstein if trig.goldstein is not None and
-                        r.cameo == trig.cameo else info.goldstein),
-                    date=date, date_text=date_text, date_granularity=granularity,
-                    sentence=text[seg.start:seg.end], sentence_span=(seg.start, seg.end),
-                    negated=r.negated,
-                    location=self.locator.locate(
-                        where, cameo=r.cameo, hit=r.hit, target_m=r.target, actor=actor,
-                        target=target, dateline=dateline, visit=bool(visits),
-                        fallback=visit_scene),
-                    rule=r.rule + ("+coref" if actor.coref or target.coref else ""),
-                    confidence=round(self.confidence.probability(feats), 4),
-                ))
-                first_actor = first_actor or actor
+            n_before = len(r.events)
+            first_actor = self._sentence_events(
+                st, seg, _Words(words, starts, ms, dates), raws, resolved, r, dateline)
             st.resolved[k_seg] = resolved
-            n_kept += 1
-            sentences.append(named)
-            acted.append([e.actor for e in events[n_before:]
-                          if e.actor.kind == "state" and not e.actor.coref])
+            r.n_kept += 1
+            r.sentences.append(named)
+            r.acted.append([e.actor for e in r.events[n_before:]
+                            if e.actor.kind == "state" and not e.actor.coref])
             # the first actor named outside a prepositional phrase ("Dalam suratnya kepada
             # Sekjen PBB, Antonio Guterres, Ja menulis": Ja)
             subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)] and not (
                 m.start > 0 and words[m.start - 1].lower() in self.prepositions)), None)
-            last_subject = first_actor or subj or last_subject
-        scored = list(zip(events, features, strict=True))
+            r.last_subject = first_actor or subj or r.last_subject
+        self._keep(doc, st, list(zip(r.events, r.features, strict=True)))
+        return doc
+
+    def _resolve_mentions(self, words: list[str], ms: list[Mention], speaker: Actor | None,
+                          r: _Reading) -> tuple[dict[int, list[Actor]], list[Actor]]:
+        """Each mention's actors (pronouns and plurals resolved against what was read), by
+        ``id`` of the mention, and the actors the sentence names outside place phrases."""
+        resolved: dict[int, list[Actor]] = {}
+        recent = [a for sent in r.sentences[-2:] for a in sent]
+        # "AS, Australia dan Jepang meminta ... Negara-negara tersebut juga mendorong":
+        # a plural of states refers first to the states that last acted together
+        acting = [a for sent in r.acted[-3:] for a in sent]
+        named: list[Actor] = []
+        for m in ms:
+            last = r.last_subject
+            if (m.pronoun in ("any", "person") and last is not None
+                    and not m.actor.sector and self._subject_slot(words, ms, m)
+                    and (m.pronoun == "any" or last.kind == "person")):
+                # "mereka"/"pihaknya" as a sentence's subject continues the previous
+                # sentence's subject, not its last-named actor
+                found = [last.model_copy(update={
+                    "mention": m.actor.mention, "span": m.actor.span, "coref": True})]
+            else:
+                found = self._antecedents(
+                    m, r.history, speaker,
+                    acting if len({a.country for a in acting}) >= 2 else recent, r.places)
+            before = words[m.start - 1].lower() if m.start > 0 else ""
+            # places ("di Manila") are not among the states a plural refers to
+            if m.pronoun is None and before not in self.place_phrase:
+                named.extend(found)
+            resolved[id(m)] = found
+            if found and m.pronoun is None:
+                r.history.append(found[0])
+                if before == "di" or m.place:
+                    # "bertemu ... di Gedung Putih. Keduanya ...", "di KTT G20, Hamburg,
+                    # Jerman": a place takes no part
+                    r.places.add(id(found[0]))
+        return resolved, named
+
+    def _sentence_events(self, st: _State, seg: Segment, s: _Words, raws: list[RawEvent],
+                         resolved: dict[int, list[Actor]], r: _Reading,
+                         dateline: Callable[[], Location | None]) -> Actor | None:
+        """Append the sentence's events (political pairs only) with their confidence
+        features to ``r``; the first event's actor, if any."""
+        text = r.text
+        words, starts, ms = s.words, s.starts, s.mentions
+        kept = [(raw, a, t) for raw, a, t in self._pairs(raws, resolved, r.last_subject)
+                if _political(a) and _political(t) and not _same_entity(a, t)
+                and _political_pair(a, t)]
+        fanout = Counter(id(raw.hit) for raw, _, _ in kept)
+        lower = [fold(w) for w in words]
+        where = SentenceView(
+            words, starts, text, ms,
+            places=functools.cache(functools.partial(self.locator.index.find, words)),
+            triggers=functools.cache(functools.partial(self._trigger_spans, words)))
+        visits = [raw for raw, _, _ in kept if raw.cameo.startswith(self.locator.visit_codes)]
+        # "mengunjungi Moskow untuk menandatangani ...": the visit's scene is the others'
+        visit_scene = next((loc for loc in (self.locator.in_sentence(
+            where, cameo=v.cameo, hit=v.hit, target_m=v.target, target=v.target.actor)
+            for v in visits) if loc is not None), None)
+        first_actor: Actor | None = None
+        for raw, actor, target in kept:
+            # a person or body the gazetteer does not know is of the story's state ("Dadang
+            # Rusdiana meminta ..." in a story about Indonesian politics); filled after
+            # the political filters, which judge what the text says
+            filled = (not actor.country and bool(st.story_country),
+                      not target.country and bool(st.story_country))
+            actor, target = (_of_story(actor, st.story_country),
+                             _of_story(target, st.story_country))
+            feats = self.confidence.features(
+                raw.hit, raw.rule, raw.actor, raw.target, actor, target, words=words,
+                lower=lower, mentions=ms, sentence=r.n_kept, fanout=fanout[id(raw.hit)],
+                story_filled=filled, ranker_prob=raw.prob)
+            r.features.append(tuple(feats))
+            actor, target = self._national(actor), self._national(target)
+            location = self.locator.locate(
+                where, cameo=raw.cameo, hit=raw.hit, target_m=raw.target, actor=actor,
+                target=target, dateline=dateline, visit=bool(visits), fallback=visit_scene)
+            r.events.append(self._event(st, seg, s, r, raw, actor, target, location,
+                                        self.confidence.probability(feats)))
+            first_actor = first_actor or actor
+        return first_actor
+
+    def _event(self, st: _State, seg: Segment, s: _Words, r: _Reading, raw: RawEvent,
+               actor: Actor, target: Actor, location: Location | None, confidence: float
+               ) -> Event:
+        """The :class:`Event` of a resolved reading: its action, date and sentence."""
+        text = r.text
+        words, starts = s.words, s.starts
+        date, date_text, granularity = self._date(s.dates, st.published, words, starts,
+                                                  raw.hit)
+        info = cameo_info(raw.cameo)
+        trig = raw.hit.trigger.trigger
+        hs = raw.hit
+        tok_a = (starts[hs.start], starts[hs.end - 1] + len(words[hs.end - 1]))
+        return Event(
+            actor=actor, target=target,
+            action=Action(
+                cameo=raw.cameo, root=raw.cameo[:2], label=info.label,
+                plover=trig.plover or info.plover, trigger=text[tok_a[0]:tok_a[1]],
+                trigger_span=tok_a,
+                goldstein=trig.goldstein if trig.goldstein is not None and
+                raw.cameo == trig.cameo else info.goldstein),
+            date=date, date_text=date_text, date_granularity=granularity,
+            sentence=text[seg.start:seg.end], sentence_span=(seg.start, seg.end),
+            negated=raw.negated, location=location,
+            rule=raw.rule + ("+coref" if actor.coref or target.coref else ""),
+            confidence=round(confidence, 4),
+        )
+
+    def _keep(self, doc: Doc, st: _State, scored: list[tuple[Event, tuple[str, ...]]]
+              ) -> None:
+        """The story's events after the genre filter, one per reading and the confidence
+        threshold, on the state and in the Doc's span groups."""
+        text = st.text or doc.text
         if scored and self._off_topic(st):
             # "Persija menggandeng klub asal Jepang": in a sports, showbiz or gadget story
             # only events between political bodies count
@@ -898,7 +957,6 @@ class ResolveStage:
         st.event_features = [f for _, f in scored]
         write_results(doc, _named_actors(st, text), _dates(st, text),
                       (_with_mentions(e, text) for e in st.events))
-        return doc
 
     def _trigger_spans(self, words: list[str]) -> list[tuple[int, int]]:
         """The token spans of the sentence's trigger words (for :mod:`geoevents.location`)."""
