@@ -47,7 +47,7 @@ from .models import (
 )
 from .models_nlp.loading import load_model
 from .ner import ner_token_spans
-from .places import PlaceSpan, load_place_rules, load_places
+from .places import PlaceRules, PlaceSpan, load_place_rules, load_places
 from .ranker import Ranker, RankerModel, load_ranker_model
 from .resources import (
     cached,
@@ -352,10 +352,6 @@ class ActorStage:
         """
         index = load_places()
         rules = index.rules
-        scene = set(rules.scene_sectors)
-        attach = {fold(w) for w in rules.attachments}
-        dest = {fold(w) for w in rules.destinations}
-        government = {fold(w) for w in rules.government_words}
         needs = [{m.end for m in ms if self._needs_country(m)} for ms in mentions]
         if not any(needs):
             return
@@ -382,35 +378,48 @@ class ActorStage:
             return ranks[with_places][0]
 
         for s, ms in enumerate(mentions):
-            if not needs[s]:
+            if needs[s]:
+                self._countries_of_sentence(tokens[s][0], ms, places_in(s), story, rules)
+
+    def _countries_of_sentence(self, words: list[str], ms: list[Mention],
+                               places: list[PlaceSpan], story: Callable[[bool], str],
+                               rules: PlaceRules) -> None:
+        """Steps 1-3 of :meth:`_default_country` for the mentions of one sentence."""
+        scene = set(rules.scene_sectors)
+        attach = {fold(w) for w in rules.attachments}
+        dest = {fold(w) for w in rules.destinations}
+        nearest: tuple[int, str] | None = None  # the last state named: (its end, country)
+        for k, m in enumerate(ms):
+            a = m.actor
+            if not self._needs_country(m):
+                if a.kind == "state" and a.country:
+                    nearest = (m.end, a.country)
                 continue
-            words = tokens[s][0]
-            places = places_in(s)
-            nearest: tuple[int, str] | None = None  # the last state named: (its end, country)
-            for k, m in enumerate(ms):
-                a = m.actor
-                if not self._needs_country(m):
-                    if a.kind == "state" and a.country:
-                        nearest = (m.end, a.country)
-                    continue
-                assert a.sector is not None
-                c = (self._attached(words, ms, k, places, attach)
-                     or self._nearby(m, nearest, places, dest,
-                                     with_places=a.sector in scene)
-                     or story(a.sector in scene))
-                update: dict[str, Any] = {"country": c, "cameo": c + a.sector}
-                inst = self._institution(words, m) if a.name is None else None
-                named = self.gaz.institution(inst, c) if inst is not None else None
-                state = self.gaz.entities.get(c)
-                if named is not None:
-                    # "Kementerian Sosial" in an Indonesian story: Indonesia's ministry
-                    update.update(name=named[0], id=named[1], kind="organization")
-                elif a.name is None and a.sector == "GOV" and state is not None and \
-                        state.kind == "state" and \
-                        " ".join(fold(w) for w in words[m.start:m.end]) in government:
-                    # "pemerintah" in a story about Thailand: the state Thailand
-                    update.update(name=state.name, id=state.id, kind="state")
-                ms[k] = dataclasses.replace(m, actor=a.model_copy(update=update))
+            assert a.sector is not None
+            c = (self._attached(words, ms, k, places, attach)
+                 or self._nearby(m, nearest, places, dest, with_places=a.sector in scene)
+                 or story(a.sector in scene))
+            update: dict[str, Any] = {"country": c, "cameo": c + a.sector,
+                                      **self._body_of(words, m, c, rules)}
+            ms[k] = dataclasses.replace(m, actor=a.model_copy(update=update))
+
+    def _body_of(self, words: list[str], m: Mention, c: str, rules: PlaceRules
+                 ) -> dict[str, Any]:
+        """The named body a role-only mention of state ``c`` is, as fields of its actor:
+        "Kementerian Sosial" in an Indonesian story is Indonesia's ministry; a bare
+        "pemerintah" in a story about Thailand is the state Thailand."""
+        a = m.actor
+        inst = self._institution(words, m) if a.name is None else None
+        named = self.gaz.institution(inst, c) if inst is not None else None
+        if named is not None:
+            return {"name": named[0], "id": named[1], "kind": "organization"}
+        state = self.gaz.entities.get(c)
+        government = {fold(w) for w in rules.government_words}
+        if a.name is None and a.sector == "GOV" and state is not None and \
+                state.kind == "state" and \
+                " ".join(fold(w) for w in words[m.start:m.end]) in government:
+            return {"name": state.name, "id": state.id, "kind": "state"}
+        return {}
 
     @staticmethod
     def _dateline(st: _State) -> list[str]:
@@ -1023,36 +1032,50 @@ class ResolveStage:
                 return []
             return [speaker.model_copy(update={"mention": m.actor.mention,
                                                "span": m.actor.span, "coref": True})]
-        seen: list[Actor] = []
         role = {"sector": m.actor.sector} if m.actor.sector else {}  # "menteri dari negara itu"
         if want == "states":
-            # "negara-negara tersebut": the states named in the last two sentences
-            group: dict[str, Actor] = {}
-            for a in reversed(recent):
-                if a.kind == "state" and a.country and a.country not in group:
-                    group[a.country] = a.model_copy(update={
-                        "mention": m.actor.mention, "span": m.actor.span, "coref": True,
-                        **role})
-            return list(group.values())[::-1] if len(group) >= 2 else []
+            return self._named_states(m, recent, role)
         if want == "pair_state":
-            # "kedua negara": the last two states named, by country
-            states: dict[str, Actor] = {}
-            for a in reversed(history[-12:]):
-                if id(a) in places:
-                    continue
-                if a.country and a.country not in states and (
-                        a.kind == "state" or not any(x.kind == "state" and x.country == a.country
-                                                     for x in history)):
-                    states[a.country] = self._state_of(a).model_copy(update={
-                        "mention": m.actor.mention, "span": m.actor.span, "coref": True,
-                        **role})
-                if len(states) == 2:
-                    # in the order the story first named them: "Presiden Jokowi bertemu PM
-                    # Australia ... kedua negara sepakat" is Indonesia, then Australia
-                    first = {c: next(i for i, x in enumerate(history) if x.country == c)
-                             for c in states}
-                    return sorted(states.values(), key=lambda x: first[x.country or ""])
-            return []
+            return self._last_two_states(m, history, places, role)
+        return self._last_of_kind(m, want, history, places, role)
+
+    @staticmethod
+    def _named_states(m: Mention, recent: Sequence[Actor], role: dict[str, Any]
+                      ) -> list[Actor]:
+        """"negara-negara tersebut": the states named in the last two sentences."""
+        group: dict[str, Actor] = {}
+        for a in reversed(recent):
+            if a.kind == "state" and a.country and a.country not in group:
+                group[a.country] = a.model_copy(update={
+                    "mention": m.actor.mention, "span": m.actor.span, "coref": True, **role})
+        return list(group.values())[::-1] if len(group) >= 2 else []
+
+    def _last_two_states(self, m: Mention, history: list[Actor], places: Set[int],
+                         role: dict[str, Any]) -> list[Actor]:
+        """"kedua negara": the last two states named, by country."""
+        states: dict[str, Actor] = {}
+        for a in reversed(history[-12:]):
+            if id(a) in places:
+                continue
+            if a.country and a.country not in states and (
+                    a.kind == "state" or not any(x.kind == "state" and x.country == a.country
+                                                 for x in history)):
+                states[a.country] = self._state_of(a).model_copy(update={
+                    "mention": m.actor.mention, "span": m.actor.span, "coref": True, **role})
+            if len(states) == 2:
+                # in the order the story first named them: "Presiden Jokowi bertemu PM
+                # Australia ... kedua negara sepakat" is Indonesia, then Australia
+                first = {c: next(i for i, x in enumerate(history) if x.country == c)
+                         for c in states}
+                return sorted(states.values(), key=lambda x: first[x.country or ""])
+        return []
+
+    @staticmethod
+    def _last_of_kind(m: Mention, want: str, history: list[Actor], places: Set[int],
+                      role: dict[str, Any]) -> list[Actor]:
+        """The last actor of the pronoun's kind ("dia" a person, "negara itu" a state,
+        "kelompok itu" a group), or the last two actors for "keduanya"."""
+        seen: list[Actor] = []
         for a in reversed(history[-12:] if want == "pair" else history):
             if want == "pair" and id(a) in places:
                 continue
