@@ -15,13 +15,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, Match, fold
 from .lexicon import Grammar
 from .models import Actor
 from .morph import verb_like
-from .schemas import GazetteerRecord
+from .schemas import AgentWord, GazetteerRecord, Sector
 
 _ARMED = {"MIL", "REB", "INS"}
 
@@ -42,6 +42,42 @@ class Mention:
     place: bool = False
     """Named as a location behind a place preposition and other names ("di Hamburg
     Jerman", "di Kabul , Afghanistan"): where something happens, not who acts."""
+
+
+@dataclass
+class _Sentence:
+    """One sentence as :class:`ActorRecognizer` reads it: its tokens, what the gazetteer
+    and the NER found on them, and the mentions read so far."""
+
+    words: Sequence[str]
+    starts: Sequence[int]
+    folded: list[str]
+    at: dict[int, Match]
+    """The gazetteer match starting at each token."""
+    date: dt.date | None
+    ner_at: dict[int, tuple[int, str]] | None
+    """NER spans by start token (see ``_ner_tokens``), None without NER."""
+    defined: dict[int, tuple[int, int]]
+    """Organisations defined with their acronym (see ``_defined_names``)."""
+    out: list[Mention] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        """The number of tokens."""
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class _ChainParts:
+    """What a chain of matches is made of, as :meth:`ActorRecognizer._resolve` reads it."""
+
+    agents: list[AgentWord]
+    person: GazetteerRecord | None
+    org: GazetteerRecord | None
+    """The body, people or state the chain names (a state for "Kemlu China")."""
+    org_match: Match | None
+    state: GazetteerRecord | None
+    sector: Sector | None
 
 
 def _acronym(w: str) -> bool:
@@ -121,195 +157,273 @@ class ActorRecognizer:
         matches = self.gaz.match(words, folded)
         at = {m.start: m for m in matches}
         defined = self._defined_names(words, at) if self.bare_names else {}
-        out: list[Mention] = []
-        i, n = 0, len(words)
-        while i < n:
-            if i in defined:
-                j, name_end = defined[i]
-                out.append(self._mention(words, starts, i, j, Actor(
-                    mention=" ".join(words[i:j]), span=(0, 0), name=" ".join(words[i:name_end]),
-                    kind="organization"), None, weak=True))
-                i = j
-                continue
-            pron = self._pronoun(folded, i)
-            if pron is not None:
-                j, kind = pron
-                out.append(self._mention(words, starts, i, j, Actor(
-                    mention="", span=(0, 0), kind="generic", coref=True), kind))
-                i = j
-                continue
-            if self._initials(words, folded, i):
-                # "pria berinisial JR ( 20 )", "berinisial AS" (no United States): an
-                # anonymous civilian; the story's country is theirs
-                out.append(self._mention(words, starts, i, i + 1, Actor(
-                    mention=words[i], span=(0, 0), sector="CVL"), None))
-                i += 1
-                continue
-            m = at.get(i)
-            if m is None:
-                j = self._counted(folded, at, i)
-                if j > i:
-                    # "menewaskan 15 orang": a group of civilians; its country comes later
-                    out.append(self._mention(words, starts, i, j, Actor(
-                        mention="", span=(0, 0), sector="CVL"), None))
-                    i = j
-                    continue
-                if ner_at is not None:
-                    j, label = ner_at.get(i, (i, ""))
-                    if j > i and not any(k in at for k in range(i, j)):
-                        name = " ".join(words[i:j]).replace(" - ", "-")
-                        kind = "person" if label == "PER" else "organization"
-                        out.append(self._mention(words, starts, i, j, Actor(
-                            mention="", span=(0, 0), name=name, kind=kind), None, weak=True))
-                        i = j
-                        continue
-                    i += 1
-                    continue
-                j = self._bare_name(words, folded, at, i)
-                if j > i:
-                    name = " ".join(words[i:j]).replace(" - ", "-")
-                    # a misspelt or transliterated known name ("Ikhawanul Muslimin",
-                    # "Mevlut Cavusoglu") is that entity; otherwise an unknown person
-                    known = self.gaz.misspelt(name)
-                    bare = self._known(known, date) if known is not None else Actor(
-                        mention="", span=(0, 0), name=name, kind="person")
-                    out.append(self._mention(words, starts, i, j, bare, None,
-                                             weak=known is None))
-                    i = j
-                else:
-                    i = max(i + 1, self._common_name(words, folded, at, i))
-                continue
-            if m.entry.kind == "metonym" and self._branch(words, out, at, i):
-                # "LBH Jakarta", "Kantor UNESCO Jakarta", "Real Madrid": a capital after a
-                # body's name is where that body sits, not the state's government
-                i = m.end
-                continue
-            if self._party_organ(folded, at, m):
-                # "DPD PDIP": the party's regional board is the party, read from its name
-                i = m.end
-                continue
-            served = self._principal(words, folded, at, m, date)
-            if served is not None:
-                # "tim hukum Prabowo-Hatta", "massa Prabowo-Hatta": a group named after the
-                # one it serves is that group, of the principal's state
-                j, group = served
-                out.append(self._mention(words, starts, i, j, group, None))
-                i = j
-                continue
-            if self._part_of_other_name(words, at, m):
-                # "Mega Kuningan", "Susi Air", "Bank Mega": a one-word alias inside a longer
-                # capitalised name is not that person; the name is read as a whole
-                j = self._bare_name(words, folded, {}, i)
-                i = max(j, m.end)
-                continue
-            chain: list[Match] = [m]
-            j = m.end
-            while j < n:
-                nxt = at.get(j)
-                if nxt is None and folded[j] in self._former and chain[-1].entry.kind == "agent":
-                    # "tersangka mantan Sekretaris Jenderal ..., Waryono Karno": a former
-                    # office continues the description
-                    nxt = at.get(j + 1)
-                if nxt is not None and self._can_follow(chain, nxt):
-                    chain.append(nxt)
-                    j = nxt.end
-                    continue
-                # an office named in capitals inside a title, before its organisation:
-                # "Kepala Manajemen PBB Jan Beagle", "Kepala Biro Penerangan Masyarakat
-                # Divisi Humas Polri Kombes Mohammad Iqbal"
-                skip = self._office_words(words, at, j, chain)
-                if skip:
-                    chain.append(at[skip])
-                    j = at[skip].end
-                    continue
-                # "utusan Kremlin untuk Afghanistan ...": an affiliation phrase inside a title
-                if (folded[j] in self._of and j + 1 < n and at.get(j + 1) is not None
-                        and chain[0].entry.kind == "agent" and self._titled(chain)
-                        and at[j + 1].entry.kind != "agent"):
-                    nxt = at[j + 1]
-                    chain.append(nxt)
-                    j = nxt.end
-                    continue
-                break
-            # a personal name after a title: "Presiden Rusia Vladimir Putin", "Menlu Retno",
-            # also as an apposition: "Dubes Korut untuk PBB, Ja Song Nam"
-            name_start = name_end = j
-            if self._titled(chain) and not self._has_person(chain):
-                k = j
-                if k + 1 < n and words[k] == "," and (
-                        _is_name_token(words[k + 1]) or self._person_at(at, k + 1)):
-                    k += 1
-                if self._person_at(at, k):
-                    chain.append(at[k])
-                    name_start = name_end = at[k].end
-                else:
-                    # capitalised common nouns continue the office, not the name:
-                    # "Kejaksaan Tinggi Sumatera Utara", "Direktur Jenderal Pajak, Hadi
-                    # Poernomo" (the name then stands in apposition)
-                    office = k
-                    while (office < n and office not in at and _is_name_token(words[office])
-                           and folded[office] in self._common):
-                        office += 1
-                    if office > k:
-                        k = office + 1 if (
-                            office + 2 < n and words[office] == ","
-                            and _is_name_token(words[office + 1])
-                            and _is_name_token(words[office + 2])) else office
-                    region = k = self._region_end(words, folded, k)
-                    name_start = k
-                    # "Presiden Dewan", "mantan Menteri Hukum": capitalised common nouns of
-                    # a title are no name
-                    while k < n and folded[k] not in self._not_names and (
-                            _is_name_token(words[k]) or (
-                                folded[k] in self._name_joiners and k > name_start and k + 1 < n
-                                and _is_name_token(words[k + 1]))):
-                        if k in at and not self._person_at(at, k):
-                            break
-                        k += 1
-                    name_end = k if k > name_start else region
-                    if name_end == region:
-                        # no name after the region: the office alone ("Bupati Labuhanbatu
-                        # Utara"), a role of the story's state
-                        name_start = region
-                    elif (name_end == name_start + 1 and name_end + 2 < n
-                          and words[name_end] == "," and _is_name_token(words[name_end + 1])
-                          and _is_name_token(words[name_end + 2])
-                          and not self._person_at(at, name_start)):
-                        # "Direktur Jenderal Pajak, Hadi Poernomo": one capitalised word
-                        # of the office, then the person's name as an apposition
-                        name_start = k = name_end + 1
-                        while k < n and (_is_name_token(words[k]) or (
-                                folded[k] in self._name_joiners and k + 1 < n
-                                and _is_name_token(words[k + 1]))):
-                            k += 1
-                        name_end = k
-            actor = self._resolve(chain, words, name_start, name_end, date)
-            end = max(name_end, j)
-            pron = (self._pronoun(folded, end + 1) if actor is not None and end + 1 < n
-                    and folded[end] == "dari" and actor.name is None and i <= 1
-                    and all(c.entry.kind == "agent" for c in chain) else None)
-            if actor is not None and pron is not None and pron[1] in _STATE_PRONOUNS:
-                # a sentence opening "(Ketiga) menteri luar negeri dari negara-negara
-                # tersebut": that role of the states the pronoun refers to (not "menarik
-                # duta besar dari negara itu", where the phrase follows its verb)
-                out.append(self._mention(words, starts, i, pron[0], actor.model_copy(
-                    update={"coref": True}), pron[1]))
-                i = pron[0]
-                continue
-            if actor is not None and actor.kind == "organization" and end + 1 < n and \
-                    folded[end] == "kubu" and _is_name_token(words[end + 1]):
-                # "PPP kubu Djan Faridz": a party's faction acts as the party
-                end += 1
-                while end < n and _is_name_token(words[end]):
-                    end += 1
-            if actor is not None:
-                out.append(self._mention(words, starts, i, end, actor, None))
-            i = end
+        s = _Sentence(words, starts, folded, at, date, ner_at, defined)
+        i = 0
+        while i < s.n:
+            i = self._read_at(s, i)
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
-        out = [m for m in out if not self._stance(folded, m.start)]
+        out = [m for m in s.out if not self._stance(folded, m.start)]
         out = self._titled_people(out, words)
         return self._located(self._shared_role(out, folded), words, folded)
+
+    # -- reading one sentence, token by token -------------------------------------------
+
+    def _read_at(self, s: _Sentence, i: int) -> int:
+        """Read what starts at token ``i`` into ``s.out``; return where reading goes on."""
+        for read in (self._defined_name, self._pronoun_mention, self._initials_mention):
+            j = read(s, i)
+            if j is not None:
+                return j
+        m = s.at.get(i)
+        if m is None:
+            return self._unmatched_words(s, i)
+        return self._matched_words(s, i, m)
+
+    def _emit(self, s: _Sentence, i: int, j: int, actor: Actor, pronoun: str | None = None,
+              *, weak: bool = False) -> int:
+        """Add the mention of ``actor`` over tokens ``i:j`` to ``s.out``; return ``j``."""
+        s.out.append(self._mention(s.words, s.starts, i, j, actor, pronoun, weak=weak))
+        return j
+
+    def _defined_name(self, s: _Sentence, i: int) -> int | None:
+        """An unknown organisation defined with its acronym at ``i`` (see _defined_names)."""
+        if i not in s.defined:
+            return None
+        j, name_end = s.defined[i]
+        return self._emit(s, i, j, Actor(
+            mention=" ".join(s.words[i:j]), span=(0, 0), name=" ".join(s.words[i:name_end]),
+            kind="organization"), weak=True)
+
+    def _pronoun_mention(self, s: _Sentence, i: int) -> int | None:
+        """A pronoun at ``i``: an actor that coreference fills in later."""
+        pron = self._pronoun(s.folded, i)
+        if pron is None:
+            return None
+        j, kind = pron
+        return self._emit(s, i, j, Actor(mention="", span=(0, 0), kind="generic", coref=True),
+                          kind)
+
+    def _initials_mention(self, s: _Sentence, i: int) -> int | None:
+        """A person's initials at ``i``: an anonymous civilian."""
+        if not self._initials(s.words, s.folded, i):
+            return None
+        # "pria berinisial JR ( 20 )", "berinisial AS" (no United States): an
+        # anonymous civilian; the story's country is theirs
+        return self._emit(s, i, i + 1, Actor(mention=s.words[i], span=(0, 0), sector="CVL"))
+
+    def _unmatched_words(self, s: _Sentence, i: int) -> int:
+        """Read at a token that starts no gazetteer match: a counted group, else a NER span
+        (when NER is given) or an untitled name."""
+        j = self._counted_group(s, i)
+        if j is not None:
+            return j
+        if s.ner_at is not None:
+            return self._ner_mention(s, s.ner_at, i)
+        return self._bare_name_mention(s, i)
+
+    def _counted_group(self, s: _Sentence, i: int) -> int | None:
+        """A counted group of people at ``i`` (see _counted), or None."""
+        j = self._counted(s.folded, s.at, i)
+        if j <= i:
+            return None
+        # "menewaskan 15 orang": a group of civilians; its country comes later
+        return self._emit(s, i, j, Actor(mention="", span=(0, 0), sector="CVL"))
+
+    def _ner_mention(self, s: _Sentence, ner_at: dict[int, tuple[int, str]], i: int) -> int:
+        """A NER span at ``i`` that overlaps no gazetteer match, else the next token."""
+        j, label = ner_at.get(i, (i, ""))
+        if j > i and not any(k in s.at for k in range(i, j)):
+            name = " ".join(s.words[i:j]).replace(" - ", "-")
+            kind = "person" if label == "PER" else "organization"
+            return self._emit(s, i, j, Actor(
+                mention="", span=(0, 0), name=name, kind=kind), weak=True)
+        return i + 1
+
+    def _bare_name_mention(self, s: _Sentence, i: int) -> int:
+        """An untitled name at ``i`` (see _bare_name), else past a name that a common word
+        opens (see _common_name), else the next token."""
+        j = self._bare_name(s.words, s.folded, s.at, i)
+        if j <= i:
+            return max(i + 1, self._common_name(s.words, s.folded, s.at, i))
+        name = " ".join(s.words[i:j]).replace(" - ", "-")
+        # a misspelt or transliterated known name ("Ikhawanul Muslimin",
+        # "Mevlut Cavusoglu") is that entity; otherwise an unknown person
+        known = self.gaz.misspelt(name)
+        bare = self._known(known, s.date) if known is not None else Actor(
+            mention="", span=(0, 0), name=name, kind="person")
+        return self._emit(s, i, j, bare, weak=known is None)
+
+    def _matched_words(self, s: _Sentence, i: int, m: Match) -> int:
+        """Read at the gazetteer match ``m`` starting at ``i``: skip it when it is part of
+        another name, else read the group or the title chain it opens."""
+        if m.entry.kind == "metonym" and self._branch(s.words, s.out, s.at, i):
+            # "LBH Jakarta", "Kantor UNESCO Jakarta", "Real Madrid": a capital after a
+            # body's name is where that body sits, not the state's government
+            return m.end
+        if self._party_organ(s.folded, s.at, m):
+            # "DPD PDIP": the party's regional board is the party, read from its name
+            return m.end
+        served = self._principal(s.words, s.folded, s.at, m, s.date)
+        if served is not None:
+            # "tim hukum Prabowo-Hatta", "massa Prabowo-Hatta": a group named after the
+            # one it serves is that group, of the principal's state
+            j, group = served
+            return self._emit(s, i, j, group)
+        if self._part_of_other_name(s.words, s.at, m):
+            # "Mega Kuningan", "Susi Air", "Bank Mega": a one-word alias inside a longer
+            # capitalised name is not that person; the name is read as a whole
+            j = self._bare_name(s.words, s.folded, {}, i)
+            return max(j, m.end)
+        return self._chain_mention(s, i, m)
+
+    def _chain_mention(self, s: _Sentence, i: int, m: Match) -> int:
+        """The actor of the chain of matches from ``m`` and the personal name after it
+        ("Presiden Rusia Vladimir Putin"); return where the mention ends."""
+        chain, j = self._title_chain(s, m)
+        # a personal name after a title: "Presiden Rusia Vladimir Putin", "Menlu Retno",
+        # also as an apposition: "Dubes Korut untuk PBB, Ja Song Nam"
+        name_start = name_end = j
+        if self._titled(chain) and not self._has_person(chain):
+            name_start, name_end = self._title_name(s, chain, j)
+        actor = self._resolve(chain, s.words, name_start, name_end, s.date)
+        end = max(name_end, j)
+        if actor is None:
+            return end
+        pron = self._states_referred(s, i, chain, actor, end)
+        if pron is not None:
+            # a sentence opening "(Ketiga) menteri luar negeri dari negara-negara
+            # tersebut": that role of the states the pronoun refers to (not "menarik
+            # duta besar dari negara itu", where the phrase follows its verb)
+            return self._emit(s, i, pron[0], actor.model_copy(update={"coref": True}),
+                              pron[1])
+        return self._emit(s, i, self._faction_end(s, actor, end), actor)
+
+    def _title_chain(self, s: _Sentence, m: Match) -> tuple[list[Match], int]:
+        """The matches that ``m`` and those following it compose, and where they end."""
+        chain: list[Match] = [m]
+        j = m.end
+        while j < s.n:
+            nxt = self._chain_next(s, chain, j)
+            if nxt is None:
+                break
+            chain.append(nxt)
+            j = nxt.end
+        return chain, j
+
+    def _chain_next(self, s: _Sentence, chain: list[Match], j: int) -> Match | None:
+        """The match at or just after token ``j`` that continues ``chain``, or None."""
+        at, folded = s.at, s.folded
+        nxt = at.get(j)
+        if nxt is None and folded[j] in self._former and chain[-1].entry.kind == "agent":
+            # "tersangka mantan Sekretaris Jenderal ..., Waryono Karno": a former
+            # office continues the description
+            nxt = at.get(j + 1)
+        if nxt is not None and self._can_follow(chain, nxt):
+            return nxt
+        # an office named in capitals inside a title, before its organisation:
+        # "Kepala Manajemen PBB Jan Beagle", "Kepala Biro Penerangan Masyarakat
+        # Divisi Humas Polri Kombes Mohammad Iqbal"
+        skip = self._office_words(s.words, at, j, chain)
+        if skip:
+            return at[skip]
+        # "utusan Kremlin untuk Afghanistan ...": an affiliation phrase inside a title
+        if (folded[j] in self._of and j + 1 < s.n and at.get(j + 1) is not None
+                and chain[0].entry.kind == "agent" and self._titled(chain)
+                and at[j + 1].entry.kind != "agent"):
+            return at[j + 1]
+        return None
+
+    def _title_name(self, s: _Sentence, chain: list[Match], j: int) -> tuple[int, int]:
+        """Span of the personal name after a title chain ending at ``j`` (past the office
+        words and the region of the title); a known person there joins ``chain``."""
+        words, at = s.words, s.at
+        k = j
+        if k + 1 < s.n and words[k] == "," and (
+                _is_name_token(words[k + 1]) or self._person_at(at, k + 1)):
+            k += 1
+        if self._person_at(at, k):
+            chain.append(at[k])
+            return at[k].end, at[k].end
+        region = self._region_end(words, s.folded, self._office_end(s, k))
+        name_end = self._title_name_end(s, region)
+        if name_end == region:
+            # no name after the region: the office alone ("Bupati Labuhanbatu
+            # Utara"), a role of the story's state
+            return region, region
+        if (name_end == region + 1 and name_end + 2 < s.n
+                and words[name_end] == "," and _is_name_token(words[name_end + 1])
+                and _is_name_token(words[name_end + 2])
+                and not self._person_at(at, region)):
+            # "Direktur Jenderal Pajak, Hadi Poernomo": one capitalised word
+            # of the office, then the person's name as an apposition
+            return name_end + 1, self._apposed_name_end(s, name_end + 1)
+        return region, name_end
+
+    def _office_end(self, s: _Sentence, k: int) -> int:
+        """Past the capitalised common nouns from ``k`` that continue an office (and the
+        comma after them when a name of two words follows), or ``k``."""
+        # capitalised common nouns continue the office, not the name:
+        # "Kejaksaan Tinggi Sumatera Utara", "Direktur Jenderal Pajak, Hadi
+        # Poernomo" (the name then stands in apposition)
+        words, n = s.words, s.n
+        office = k
+        while (office < n and office not in s.at and _is_name_token(words[office])
+               and s.folded[office] in self._common):
+            office += 1
+        if office == k:
+            return k
+        return office + 1 if (
+            office + 2 < n and words[office] == ","
+            and _is_name_token(words[office + 1])
+            and _is_name_token(words[office + 2])) else office
+
+    def _title_name_end(self, s: _Sentence, start: int) -> int:
+        """End of the name words (and joiners inside) from ``start`` after a title; a
+        gazetteer match that is no person ends them."""
+        words, folded, at, n = s.words, s.folded, s.at, s.n
+        k = start
+        # "Presiden Dewan", "mantan Menteri Hukum": capitalised common nouns of
+        # a title are no name
+        while k < n and folded[k] not in self._not_names and (
+                _is_name_token(words[k]) or (
+                    folded[k] in self._name_joiners and k > start and k + 1 < n
+                    and _is_name_token(words[k + 1]))):
+            if k in at and not self._person_at(at, k):
+                break
+            k += 1
+        return k
+
+    def _apposed_name_end(self, s: _Sentence, k: int) -> int:
+        """End of the name words (and joiners inside) of an apposition from ``k``."""
+        words, folded, n = s.words, s.folded, s.n
+        while k < n and (_is_name_token(words[k]) or (
+                folded[k] in self._name_joiners and k + 1 < n
+                and _is_name_token(words[k + 1]))):
+            k += 1
+        return k
+
+    def _states_referred(self, s: _Sentence, i: int, chain: list[Match], actor: Actor,
+                         end: int) -> tuple[int, str] | None:
+        """The pronoun of states after "dari" that a nameless role opening the sentence
+        belongs to (its end and kind), or None."""
+        if not (end + 1 < s.n and s.folded[end] == "dari" and actor.name is None and i <= 1
+                and all(c.entry.kind == "agent" for c in chain)):
+            return None
+        pron = self._pronoun(s.folded, end + 1)
+        return pron if pron is not None and pron[1] in _STATE_PRONOUNS else None
+
+    @staticmethod
+    def _faction_end(s: _Sentence, actor: Actor, end: int) -> int:
+        """End of a party's faction named after the party's mention, or ``end``."""
+        if actor.kind == "organization" and end + 1 < s.n and \
+                s.folded[end] == "kubu" and _is_name_token(s.words[end + 1]):
+            # "PPP kubu Djan Faridz": a party's faction acts as the party
+            end += 1
+            while end < s.n and _is_name_token(s.words[end]):
+                end += 1
+        return end
+
 
     def _region_end(self, words: Sequence[str], folded: Sequence[str], k: int) -> int:
         """Where a region named after a title ends, or ``k``: an Indonesian place
@@ -331,6 +445,8 @@ class ActorRecognizer:
         while x < n and folded[x] in self._region and words[x][:1].isupper():
             x += 1
         return max(x, place)
+
+    # -- what follows the reading -------------------------------------------------------
 
     @staticmethod
     def _titled_people(ms: list[Mention], words: Sequence[str]) -> list[Mention]:
@@ -745,6 +861,27 @@ class ActorRecognizer:
         self, chain: list[Match], words: Sequence[str], j: int, name_end: int,
         date: dt.date | None,
     ) -> Actor | None:
+        """The actor of a chain of matches and the personal name ``words[j:name_end]``."""
+        c = self._chain_parts(chain)
+        org = c.org
+        if org is not None and org.kind == "generic" and c.sector in _ARMED:
+            return self._armed_people(c.state, org)
+        name_text = " ".join(words[j:name_end]).replace(" - ", "-") if name_end > j else None
+        if c.person is not None:
+            return self._titled_person(c, c.person, date)
+        if name_text:
+            return self._titled_name(c, name_text, date)
+        if org is not None:
+            if org.kind == "state":
+                return self._state_role(c, org, date)
+            return self._body_role(c, org)
+        if c.agents:
+            return Actor(mention="", span=(0, 0), name=None, country=None, sector=c.sector,
+                         kind="person" if c.agents[0].person else "generic")
+        return None
+
+    def _chain_parts(self, chain: list[Match]) -> _ChainParts:
+        """The agent words, person, body, state and sector of a chain of matches."""
         gaz = self.gaz
         agents = [gaz.agent_words[c.entry.id] for c in chain if c.entry.kind == "agent"]
         ents: list[tuple[Match, GazetteerRecord]] = [
@@ -764,73 +901,89 @@ class ActorRecognizer:
             if kind is not None:
                 agents = [*agents, kind]
             org, org_match = state, next(c for c, r in ents if r is state)
-        if org is not None and org.kind == "generic" and sector in _ARMED:
-            # "pasukan Kurdi Suriah", "milisi Kurdi": a people's armed force is a rebel
-            # group of the state named, else of the people's state
-            return Actor(mention="", span=(0, 0), name=None,
-                         country=state.country if state is not None else org.country,
-                         sector="REB", kind="generic", cameo=_cameo(
-                             state.country if state is not None else org.country, "REB"))
-        name_text = " ".join(words[j:name_end]).replace(" - ", "-") if name_end > j else None
-        if person is not None:
-            country, psector = gaz.role_on(person, date)
-            ruled = gaz.entities.get(country) if country else None
-            if any(a.regime for a in agents) and ruled is not None and ruled.kind == "state":
-                return Actor(mention="", span=(0, 0), name=ruled.name, id=ruled.id,
-                             country=ruled.country, sector=sector, kind="state",
-                             cameo=_cameo(ruled.cameo or ruled.country, sector))
-            return Actor(
-                mention="", span=(0, 0), name=person.name, id=person.id,
-                country=(org.country if org and org.kind == "state" else country) or country,
-                sector=sector or psector, kind="person", cameo=person.cameo,
-            )
-        if name_text:
-            country = org.country if org else None
-            sector = sector or (org.sector if org is not None and org.kind != "state" else None)
-            known = gaz.fuzzy(name_text)
-            if known is not None and known.kind == "person":
-                kc, ks = gaz.role_on(known, date)
-                return Actor(mention="", span=(0, 0), name=known.name, id=known.id,
-                             country=country or kc, sector=sector or ks, kind="person",
-                             cameo=known.cameo)
-            return Actor(mention="", span=(0, 0), name=name_text, country=country,
-                         sector=sector, kind="person",
-                         cameo=_cameo(country, sector))
-        if org is not None:
-            metonym_sector = org_match.entry.sector if org_match else None
-            if org.kind == "state":
-                office = next((a.office for a in agents if a.office), None)
-                person_word = any(a.person for a in agents)
-                sec = sector or metonym_sector
-                if office:
-                    holder = gaz.holder(office, org.country, date)
-                    if holder is not None:
-                        return Actor(mention="", span=(0, 0), name=holder.name, id=holder.id,
-                                     country=org.country, sector=sec, kind="person",
-                                     cameo=holder.cameo)
-                if person_word:
-                    return Actor(mention="", span=(0, 0), name=None, country=org.country,
-                                 sector=sec, kind="person", cameo=_cameo(org.country, sec))
-                # "Kementerian Luar Negeri Turki": Turkey's foreign ministry by its name
-                inst = next((a for a in agents if a.institution), None)
-                named = gaz.institution(inst, org.id) if inst is not None else None
-                if named is not None:
-                    return Actor(mention="", span=(0, 0), name=named[0], id=named[1],
-                                 country=org.country, sector=sec, kind="organization",
-                                 cameo=_cameo(org.country, sec))
-                return Actor(mention="", span=(0, 0), name=org.name, id=org.id,
-                             country=org.country, sector=sec, kind="state",
-                             cameo=_cameo(org.cameo or org.country, sec))
-            # a people takes the role of the noun that heads it: "pengungsi Rohingya" are
-            # refugees (REF), "warga Rohingya" civilians; a body keeps its own ("anggota Hamas")
-            own = (sector or org.sector) if org.kind == "generic" else (org.sector or sector)
-            return Actor(mention="", span=(0, 0), name=org.name, id=org.id, country=org.country,
-                         sector=own, kind=org.kind,
-                         cameo=_cameo(org.country, own) if own != org.sector else org.cameo)
-        if agents:
-            return Actor(mention="", span=(0, 0), name=None, country=None, sector=sector,
-                         kind="person" if agents[0].person else "generic")
-        return None
+        return _ChainParts(agents, person, org, org_match, state, sector)
+
+    @staticmethod
+    def _armed_people(state: GazetteerRecord | None, org: GazetteerRecord) -> Actor:
+        """A people's armed force: a rebel group of the state named, else of the people's."""
+        # "pasukan Kurdi Suriah", "milisi Kurdi": a people's armed force is a rebel
+        # group of the state named, else of the people's state
+        return Actor(mention="", span=(0, 0), name=None,
+                     country=state.country if state is not None else org.country,
+                     sector="REB", kind="generic", cameo=_cameo(
+                         state.country if state is not None else org.country, "REB"))
+
+    def _titled_person(self, c: _ChainParts, person: GazetteerRecord,
+                       date: dt.date | None) -> Actor:
+        """A known person in a chain, or the state a regime word names by its leader."""
+        gaz = self.gaz
+        country, psector = gaz.role_on(person, date)
+        ruled = gaz.entities.get(country) if country else None
+        if any(a.regime for a in c.agents) and ruled is not None and ruled.kind == "state":
+            return Actor(mention="", span=(0, 0), name=ruled.name, id=ruled.id,
+                         country=ruled.country, sector=c.sector, kind="state",
+                         cameo=_cameo(ruled.cameo or ruled.country, c.sector))
+        org = c.org
+        return Actor(
+            mention="", span=(0, 0), name=person.name, id=person.id,
+            country=(org.country if org and org.kind == "state" else country) or country,
+            sector=c.sector or psector, kind="person", cameo=person.cameo,
+        )
+
+    def _titled_name(self, c: _ChainParts, name_text: str, date: dt.date | None) -> Actor:
+        """The person a name after a title is: a known one written another way, or an
+        unknown one of the title's state and sector."""
+        gaz, org = self.gaz, c.org
+        country = org.country if org else None
+        sector = c.sector or (org.sector if org is not None and org.kind != "state" else None)
+        known = gaz.fuzzy(name_text)
+        if known is not None and known.kind == "person":
+            kc, ks = gaz.role_on(known, date)
+            return Actor(mention="", span=(0, 0), name=known.name, id=known.id,
+                         country=country or kc, sector=sector or ks, kind="person",
+                         cameo=known.cameo)
+        return Actor(mention="", span=(0, 0), name=name_text, country=country,
+                     sector=sector, kind="person",
+                     cameo=_cameo(country, sector))
+
+    def _state_role(self, c: _ChainParts, org: GazetteerRecord, date: dt.date | None
+                    ) -> Actor:
+        """A role of a state with no name: the holder of its office on ``date``, a person
+        of the state, its institution by name, or the state in that sector."""
+        gaz = self.gaz
+        metonym_sector = c.org_match.entry.sector if c.org_match else None
+        office = next((a.office for a in c.agents if a.office), None)
+        person_word = any(a.person for a in c.agents)
+        sec = c.sector or metonym_sector
+        if office:
+            holder = gaz.holder(office, org.country, date)
+            if holder is not None:
+                return Actor(mention="", span=(0, 0), name=holder.name, id=holder.id,
+                             country=org.country, sector=sec, kind="person",
+                             cameo=holder.cameo)
+        if person_word:
+            return Actor(mention="", span=(0, 0), name=None, country=org.country,
+                         sector=sec, kind="person", cameo=_cameo(org.country, sec))
+        # "Kementerian Luar Negeri Turki": Turkey's foreign ministry by its name
+        inst = next((a for a in c.agents if a.institution), None)
+        named = gaz.institution(inst, org.id) if inst is not None else None
+        if named is not None:
+            return Actor(mention="", span=(0, 0), name=named[0], id=named[1],
+                         country=org.country, sector=sec, kind="organization",
+                         cameo=_cameo(org.country, sec))
+        return Actor(mention="", span=(0, 0), name=org.name, id=org.id,
+                     country=org.country, sector=sec, kind="state",
+                     cameo=_cameo(org.cameo or org.country, sec))
+
+    @staticmethod
+    def _body_role(c: _ChainParts, org: GazetteerRecord) -> Actor:
+        """A body or a people in the role of the chain's words, if they give one."""
+        # a people takes the role of the noun that heads it: "pengungsi Rohingya" are
+        # refugees (REF), "warga Rohingya" civilians; a body keeps its own ("anggota Hamas")
+        own = (c.sector or org.sector) if org.kind == "generic" else (org.sector or c.sector)
+        return Actor(mention="", span=(0, 0), name=org.name, id=org.id, country=org.country,
+                     sector=own, kind=org.kind,
+                     cameo=_cameo(org.country, own) if own != org.sector else org.cameo)
 
 
 def gaz_kind(gaz: Gazetteer, entity_id: str) -> str:
