@@ -156,10 +156,10 @@ def test_a_damaged_saved_pipeline_is_a_data_error(tmp_path: Path, nlp: Pipeline)
     nlp.nlp.to_disk(tmp_path / "pipeline")
     (tmp_path / "pipeline" / "geoevents_events" / "ranker.json").write_text(
         '{"bias": 0.1, "unknown_field": 1}', "utf-8")
-    with pytest.raises(geoevents.errors.RuleFileError, match="ranker.json"):
+    with pytest.raises(geoevents.errors.RuleFileError, match=r"ranker\.json"):
         spacy.load(tmp_path / "pipeline")
     (tmp_path / "pipeline" / "geoevents_actors" / "gazetteer.pickle").unlink()
-    with pytest.raises(geoevents.errors.DataFileError, match="gazetteer.pickle"):
+    with pytest.raises(geoevents.errors.DataFileError, match=r"gazetteer\.pickle"):
         spacy.load(tmp_path / "pipeline")
 
 
