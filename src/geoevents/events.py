@@ -49,6 +49,68 @@ class RawEvent:
     scored the trigger (a feature of :mod:`geoevents.confidence`)."""
 
 
+@dataclass(frozen=True)
+class _Tree:
+    """A sentence's dependency parse, read for the mentions that fill a trigger's roles."""
+
+    heads: list[int]
+    deps: list[str]
+    kids: dict[int, list[int]]
+    lower: list[str]
+    ms: Sequence[Mention]
+
+    @classmethod
+    def of(cls, parse: Parse, lower: list[str], ms: Sequence[Mention]) -> _Tree:
+        """The tree of ``parse``, with each token's dependents in order."""
+        heads, deps = parse
+        kids: dict[int, list[int]] = {}
+        for k, h in enumerate(heads):
+            kids.setdefault(h, []).append(k)
+        return cls(heads, deps, kids, lower, ms)
+
+    def child(self, v: int, rels: tuple[str, ...]) -> int | None:
+        """The first dependent of ``v`` in one of the relations ``rels``."""
+        return next((c for c in self.kids.get(v, []) if self.deps[c] in rels), None)
+
+    def case_of(self, c: int) -> str | None:
+        """The word of ``c``'s ``case`` dependent (its preposition), or None."""
+        k = self.child(c, ("case",))
+        return self.lower[k] if k is not None else None
+
+    def mention(self, tok: int) -> Mention | None:
+        """The mention at ``tok``, or one inside the phrase it heads."""
+        for m in self.ms:
+            if m.start <= tok < m.end:
+                return m
+        for c in self.kids.get(tok, []):  # "kebijakan AS": the possessor inside the phrase
+            if self.deps[c] in ("nmod", "nmod:poss", "flat", "flat:name", "compound", "appos"):
+                got = self.mention(c)
+                if got is not None:
+                    return got
+        return None
+
+    def group(self, tok: int | None) -> list[Mention]:
+        """The mentions of ``tok``'s phrase and of the phrases coordinated with it."""
+        if tok is None:
+            return []
+        out: list[Mention] = []
+        todo = [tok]
+        seen: set[int] = set()
+        while todo:
+            k = todo.pop(0)
+            if k in seen:
+                continue
+            seen.add(k)
+            m = self.mention(k)
+            span = [k]
+            if m is not None:
+                if m not in out:
+                    out.append(m)
+                span = list(range(m.start, m.end))
+            # coordination may hang on any word of the phrase ("pejabat Uni Eropa dan AS")
+            todo.extend(c for w in span for c in self.kids.get(w, []) if self.deps[c] == "conj")
+        return out
+
 
 class EventEngine:
     """Apply the lexicon to one sentence at a time."""
@@ -242,6 +304,8 @@ class EventEngine:
     def _sentence(self, words: Sequence[str], mentions: Sequence[Mention],
                   parse: Parse | Callable[[], Parse | None] | None) -> tuple[
                       list[RawEvent], list[tuple[TriggerHit, bool, bool, int]]]:
+        """The rules' events of one sentence, and one hit per trigger word and root (with
+        whether its entry's object words are there and whether the rules read it)."""
         lower = [fold(w) for w in words]
         if not mentions or self._has(lower, self._discard):
             return [], []
@@ -251,18 +315,7 @@ class EventEngine:
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[RawEvent] = []
         used_heads: set[int] = set()
-        # verbs before nouns; at one word, the entry whose object word comes first
-        # ("mengancam Mesir dengan penghentian bantuan militer": bantuan, not militer)
-        found = self.lexicon.find(words)
-        # a compound whose last words open a longer entry gives way to it: "melancarkan
-        # serangan teror" is a terror attack (180), not the attack of "melancarkan serangan"
-        found = [h for h in found if not any(
-            h.start < o.start < h.end < o.end and o.voice != "bare"
-            and o.end - o.start == len(o.trigger.rest) + 1
-            and not any(w in self._prep for w in lower[h.end:o.end]) for o in found)]
-        hits = sorted(found, key=lambda h: (
-            h.voice == "nominal", h.head,
-            self._object_pos(h, lower) if h.trigger.trigger.object_words else 100))
+        hits = self._ordered_hits(words, lower)
         governed: set[int] = set()  # nouns that are the object of a request or a refusal
         prev: tuple[TriggerHit, list[Mention]] | None = None  # the last verb and its actors
         for hit in hits:
@@ -286,7 +339,28 @@ class EventEngine:
                     # asked for or refused is not an event that happened
                     end = max(ev.target.end for ev in evs)
                     governed.update(range(hit.end, max(hit.end + 3, end + 4)))
-        # one hit per word and root, for the ranker: the first whose object words are there
+        return out, self._hit_groups(hits, lower, mentions, covered, used_heads, governed)
+
+    def _ordered_hits(self, words: Sequence[str], lower: list[str]) -> list[TriggerHit]:
+        """The lexicon's trigger hits in the order the rules read them."""
+        # verbs before nouns; at one word, the entry whose object word comes first
+        # ("mengancam Mesir dengan penghentian bantuan militer": bantuan, not militer)
+        found = self.lexicon.find(words)
+        # a compound whose last words open a longer entry gives way to it: "melancarkan
+        # serangan teror" is a terror attack (180), not the attack of "melancarkan serangan"
+        found = [h for h in found if not any(
+            h.start < o.start < h.end < o.end and o.voice != "bare"
+            and o.end - o.start == len(o.trigger.rest) + 1
+            and not any(w in self._prep for w in lower[h.end:o.end]) for o in found)]
+        return sorted(found, key=lambda h: (
+            h.voice == "nominal", h.head,
+            self._object_pos(h, lower) if h.trigger.trigger.object_words else 100))
+
+    def _hit_groups(self, hits: list[TriggerHit], lower: list[str], mentions: Sequence[Mention],
+                    covered: set[int], used_heads: set[int], governed: set[int]
+                    ) -> list[tuple[TriggerHit, bool, bool, int]]:
+        """One hit per word and root, for the ranker: the first whose object words are
+        there, with whether they are and whether the rules read (or governed) its word."""
         groups: dict[tuple[int, str], tuple[TriggerHit, bool, bool, int]] = {}
         for hit in hits:
             if hit.head in covered or any(lower[k] in self._cond for k in range(hit.start)):
@@ -296,7 +370,7 @@ class EventEngine:
             fired = hit.head in used_heads or hit.head in governed
             if key not in groups or (ok and not groups[key][1]):
                 groups[key] = (hit, ok, fired, hit.head)
-        return out, list(groups.values())
+        return list(groups.values())
 
     @staticmethod
     def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
@@ -333,78 +407,165 @@ class EventEngine:
     def _events_(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
                  parse: Parse | None = None,
                  prev: tuple[TriggerHit, list[Mention]] | None = None) -> list[RawEvent]:
-        t = hit.trigger.trigger
-        voice = hit.voice
-        light_subject = False  # the actors are the subject of a light verb before the noun
+        """The events of one trigger: the roles its voice and frame mark (or ``parse``), the
+        roles read further off where those are empty, then one event per pair."""
+        left = self._subject_before(hit, lower, ms, prev)
+        read = self._roles(hit, lower, ms, left, parse)
+        if read is None:
+            return []
+        found, targets, voice, light_subject = read
+        found, targets = self._roles_elsewhere(hit, lower, ms, voice, found, targets)
+        actors: list[Mention] | None = found
+        if not found and self._zero_subject(hit.start, lower):
+            actors = None  # filled from the previous sentence
+        elif not found:
+            return []
+        mutual = self._mutual_before(hit, lower)
+        reciprocal = self._reciprocal_events(hit, lower, voice, actors, targets, mutual,
+                                             light_subject)
+        if reciprocal is not None:
+            return reciprocal
+        if actors and self._reciprocal_subject(hit, voice, actors, targets, mutual,
+                                               light_subject):
+            # "Indonesia dan Malaysia melakukan kerja sama": a coordinated subject of a light
+            # verb with a reciprocal noun acts like the subject of the verb itself
+            actors, targets = actors[:1], actors[1:]
+        if not targets:
+            return []
+        return self._pair_events(hit, lower, voice, actors, targets)
+
+    def _subject_before(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                        prev: tuple[TriggerHit, list[Mention]] | None) -> list[Mention]:
+        """The subject group before the trigger; a verb coordinated with an earlier one
+        takes that verb's subject."""
         left = self._left_group(hit.start, lower, ms)
+        if hit.voice not in ("active", "middle"):
+            return left
+        shared = self._previous_verb_subject(hit, lower, left, prev)
+        if shared:
+            return shared
+        return self._coordinated_subject(hit, lower, ms) or left
+
+    def _previous_verb_subject(self, hit: TriggerHit, lower: list[str], left: list[Mention],
+                               prev: tuple[TriggerHit, list[Mention]] | None
+                               ) -> list[Mention]:
+        """The actors of the previous verb, where a conjunction or comma joins this verb to
+        it with no other subject, verb or "yang" between; or none."""
+        if prev is None or not prev[1]:
+            return []
         k = hit.start
         while k > 0 and lower[k - 1] in self._det:
             k -= 1  # "..., bahkan selalu mendesak": adverbs before the verb
-        if (prev is not None and prev[1] and voice in ("active", "middle")
-                and k > 0 and (lower[k - 1] in self._conj or lower[k - 1] == ",")
+        if (k > 0 and (lower[k - 1] in self._conj or lower[k - 1] == ",")
                 and (not left or (left[0].start >= prev[0].end and left[-1].end < k))
                 and not any(_verb_like(w) or w == "yang"
                             for w in lower[prev[0].end:k - 1])):
             # coordinated verbs share their subject: "Gerilyawan membunuh dua polisi dan
             # menculik empat orang" (not "polisi ... menculik")
-            left = list(dict.fromkeys(prev[1]))
-        elif voice in ("active", "middle"):
-            left = self._coordinated_subject(hit, lower, ms) or left
-        actors: list[Mention] | None
-        targets: list[Mention] = []
+            return list(dict.fromkeys(prev[1]))
+        return []
+
+    def _roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+               left: list[Mention], parse: Parse | None
+               ) -> tuple[list[Mention], list[Mention], str, bool] | None:
+        """Actors and targets as the trigger's voice marks them, with the voice they are read
+        in and whether the actors are a light verb's subject; None for a modifier."""
+        t = hit.trigger.trigger
+        voice = hit.voice
         roles = self._parse_roles(hit, lower, ms, parse) if parse is not None else None
         if roles is not None:
             actors, targets = roles
-            voice = f"{voice}+parse"  # type: ignore[assignment]
-        elif voice == "passive":
-            targets = left
-            actors = self._after(hit.end, lower, ms, self._agent, window=6) or self._obj(
-                hit.end, lower, ms)
-        elif voice == "nominal" or (voice == "bare" and t.nominal and self._noun_reading(
+            return actors, targets, f"{voice}+parse", False
+        if voice == "passive":
+            actors, targets = self._passive_roles(hit, lower, ms, left)
+            return actors, targets, voice, False
+        if voice == "nominal" or (voice == "bare" and t.nominal and self._noun_reading(
                 hit, lower, ms, left)):
-            # "serangan Israel ke Gaza", "kerja sama militer Rusia dengan Korea Utara": the
-            # actor follows the noun (one modifier may come between); "Israel melancarkan
-            # serangan ke Gaza": a light verb between the subject and the noun
-            voice = "nominal"
-            frame = [*t.target, *self.g.nominal_targets]
-            gen = self._obj(hit.end, lower, ms, slack=1, head=hit.head)
-            agent = self._after(hit.end, lower, ms, self._agent, window=5)
-            victims = self._victims(hit, lower, ms) if t.cameo[:2] in _ATTACK_ROOTS else []
-            if victims:
-                # "Dua warga Palestina tewas dalam serangan udara yang dilancarkan Israel"
-                attacker = gen or self._after(hit.end, lower, ms, self._attack_rel, window=5)
-                actors, targets = attacker, victims
-            elif agent:
-                # "penangkapan aktivis Myanmar oleh junta": the noun's complement is the
-                # target, the agent follows "oleh"
-                actors, targets = agent, [m for m in gen if m not in agent]
-            elif gen:
-                after = self._targets(frame, gen[-1].end, lower, ms, no_obj=True, window=3)
-                if not after and self._patient_noun(hit, lower):
-                    # with no target marked after it, a peN-an noun names the act done to
-                    # its complement: "Pakistan mengumumkan pengusiran diplomat India" (India's
-                    # diplomat is expelled); "pengeboman Rusia terhadap Ukraina" is Russia's
-                    targets = gen
-                    actors = left if left and hit.start - left[-1].end <= 1 else []
-                else:
-                    actors, targets = gen, after or self._harmed(
-                        hit, gen[-1].end, lower, ms)
-            else:
-                # the noun right after the light verb (and its determiners), not a modifier
-                # of another noun: "menjelaskan aturan ekstradisi" reports no extradition
-                gap = lower[left[-1].end:hit.start] if left else []
-                light = not gap or _verb_like(gap[-1]) or gap[-1] in self._det or (
-                    gap[-1],) in self._quant
-                actors = left if left and len(gap) <= 3 and light else []
-                light_subject = bool(actors)
-                targets = self._targets(frame, hit.end, lower, ms, no_obj=True, window=3)
-        else:
-            if voice == "bare" and self._modifier(hit, lower, left):
-                return []
-            actors = left
-            targets = self._targets(t.target, hit.end, lower, ms, head=hit.head)
-            if t.inverse:
-                actors, targets = targets, actors
+            actors, targets, light_subject = self._nominal_roles(hit, lower, ms, left)
+            return actors, targets, "nominal", light_subject
+        if voice == "bare" and self._modifier(hit, lower, left):
+            return None
+        actors, targets = self._active_roles(hit, lower, ms, left)
+        return actors, targets, voice, False
+
+    def _passive_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                       left: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """A passive verb's roles: the target is before it, the actor after "oleh" or right
+        after the verb ("Iran dikecam oleh Prancis")."""
+        actors = self._after(hit.end, lower, ms, self._agent, window=6) or self._obj(
+            hit.end, lower, ms)
+        return actors, left
+
+    def _active_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                      left: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """An active verb's roles: the subject before it acts on the group its frame marks
+        after it (the other way round for an ``inverse`` entry)."""
+        t = hit.trigger.trigger
+        actors = left
+        targets = self._targets(t.target, hit.end, lower, ms, head=hit.head)
+        if t.inverse:
+            actors, targets = targets, actors
+        return actors, targets
+
+    def _nominal_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                       left: list[Mention]) -> tuple[list[Mention], list[Mention], bool]:
+        """A noun's roles, and whether the actors are the subject of a light verb before it."""
+        # "serangan Israel ke Gaza", "kerja sama militer Rusia dengan Korea Utara": the
+        # actor follows the noun (one modifier may come between); "Israel melancarkan
+        # serangan ke Gaza": a light verb between the subject and the noun
+        t = hit.trigger.trigger
+        frame = [*t.target, *self.g.nominal_targets]
+        gen = self._obj(hit.end, lower, ms, slack=1, head=hit.head)
+        agent = self._after(hit.end, lower, ms, self._agent, window=5)
+        victims = self._victims(hit, lower, ms) if t.cameo[:2] in _ATTACK_ROOTS else []
+        if victims:
+            # "Dua warga Palestina tewas dalam serangan udara yang dilancarkan Israel"
+            attacker = gen or self._after(hit.end, lower, ms, self._attack_rel, window=5)
+            return attacker, victims, False
+        if agent:
+            # "penangkapan aktivis Myanmar oleh junta": the noun's complement is the
+            # target, the agent follows "oleh"
+            return agent, [m for m in gen if m not in agent], False
+        if gen:
+            actors, targets = self._complement_roles(hit, lower, ms, left, gen, frame)
+            return actors, targets, False
+        actors, targets = self._light_verb_roles(hit, lower, ms, left, frame)
+        return actors, targets, bool(actors)
+
+    def _complement_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                          left: list[Mention], gen: list[Mention], frame: list[str]
+                          ) -> tuple[list[Mention], list[Mention]]:
+        """The roles of a noun with a complement ``gen``: it acts on the target marked after
+        it, or on whom the verb of harm after it names, or (a peN-an noun) is acted upon."""
+        after = self._targets(frame, gen[-1].end, lower, ms, no_obj=True, window=3)
+        if not after and self._patient_noun(hit, lower):
+            # with no target marked after it, a peN-an noun names the act done to
+            # its complement: "Pakistan mengumumkan pengusiran diplomat India" (India's
+            # diplomat is expelled); "pengeboman Rusia terhadap Ukraina" is Russia's
+            actors = left if left and hit.start - left[-1].end <= 1 else []
+            return actors, gen
+        return gen, after or self._harmed(hit, gen[-1].end, lower, ms)
+
+    def _light_verb_roles(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                          left: list[Mention], frame: list[str]
+                          ) -> tuple[list[Mention], list[Mention]]:
+        """The roles of a noun with no complement: the subject of a light verb right before
+        it acts on the target its frame marks after it."""
+        # the noun right after the light verb (and its determiners), not a modifier
+        # of another noun: "menjelaskan aturan ekstradisi" reports no extradition
+        gap = lower[left[-1].end:hit.start] if left else []
+        light = not gap or _verb_like(gap[-1]) or gap[-1] in self._det or (
+            gap[-1],) in self._quant
+        actors = left if left and len(gap) <= 3 and light else []
+        targets = self._targets(frame, hit.end, lower, ms, no_obj=True, window=3)
+        return actors, targets
+
+    def _roles_elsewhere(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
+                         voice: str, actors: list[Mention], targets: list[Mention]
+                         ) -> tuple[list[Mention], list[Mention]]:
+        """Roles the trigger's own markers leave empty, read further off: the holder of the
+        place attacked, the first of a "between" phrase, a fronted clause's main subject."""
+        t = hit.trigger.trigger
         if not targets and actors and voice in ("active", "middle", "nominal", "bare") and (
                 t.cameo[:2] in _ATTACK_ROOTS):
             targets = self._held_by(hit, lower, ms)
@@ -415,11 +576,18 @@ class EventEngine:
             actors, targets = targets[:1], targets[1:]
         if not actors and voice in ("active", "middle", "nominal", "bare"):
             actors = self._fronted_subject(hit, lower, ms, targets)
-        if not actors and self._zero_subject(hit.start, lower):
-            actors = None  # filled from the previous sentence
-        elif not actors:
-            return []
-        mutual = any(w in self._mutual for w in lower[max(0, hit.start - 2):hit.start])
+        return actors, targets
+
+    def _mutual_before(self, hit: TriggerHit, lower: list[str]) -> bool:
+        """Whether a reciprocal word ("saling") stands in the two words before the trigger."""
+        return any(w in self._mutual for w in lower[max(0, hit.start - 2):hit.start])
+
+    def _reciprocal_events(self, hit: TriggerHit, lower: list[str], voice: str,
+                           actors: list[Mention] | None, targets: list[Mention], mutual: bool,
+                           light_subject: bool) -> list[RawEvent] | None:
+        """The events of a two-way reading, or None: a pair acting on itself, or each of a
+        coordinated subject on the others."""
+        t = hit.trigger.trigger
         if ((mutual or (not targets and t.reciprocal)) and voice != "nominal" and actors
                 and len(actors) == 1 and actors[0].pronoun in ("pair", "pair_state")):
             # "Kedua negara saling mengusir diplomat", "Keduanya bertemu": the pair is resolved
@@ -427,18 +595,28 @@ class EventEngine:
             tag = "+mutual" if mutual else "+reciprocal"
             return [RawEvent(actors[0], actors[0], hit, t.cameo,
                              self._window_has(lower, hit.start, self._neg), f"{t.id}/{voice}{tag}")]
-        if not targets and (t.reciprocal or mutual) and (voice != "nominal" or light_subject) \
-                and actors and len(actors) > 1:
-            # "Indonesia dan Malaysia melakukan kerja sama": a coordinated subject of a light
-            # verb with a reciprocal noun acts like the subject of the verb itself
-            if mutual:
-                # "Baik India maupun Pakistan saling tuding": both directions
-                pairs = [(a, b) for a in actors for b in actors if a is not b]
-                return [RawEvent(a, b, hit, t.cameo, self._window_has(lower, hit.start, self._neg),
-                                 f"{t.id}/{voice}+mutual") for a, b in pairs]
-            actors, targets = actors[:1], actors[1:]
-        if not targets:
-            return []
+        if mutual and actors and self._reciprocal_subject(hit, voice, actors, targets, mutual,
+                                                          light_subject):
+            # "Baik India maupun Pakistan saling tuding": both directions
+            pairs = [(a, b) for a in actors for b in actors if a is not b]
+            return [RawEvent(a, b, hit, t.cameo, self._window_has(lower, hit.start, self._neg),
+                             f"{t.id}/{voice}+mutual") for a, b in pairs]
+        return None
+
+    @staticmethod
+    def _reciprocal_subject(hit: TriggerHit, voice: str, actors: list[Mention],
+                            targets: list[Mention], mutual: bool, light_subject: bool) -> bool:
+        """Whether a coordinated subject with no target is the two sides of a reciprocal
+        trigger (a noun's only where they are the subject of its light verb)."""
+        t = hit.trigger.trigger
+        return bool(not targets and (t.reciprocal or mutual)
+                    and (voice != "nominal" or light_subject) and len(actors) > 1)
+
+    def _pair_events(self, hit: TriggerHit, lower: list[str], voice: str,
+                     actors: list[Mention] | None, targets: list[Mention]) -> list[RawEvent]:
+        """One event per actor and target (None for an actor the next stage fills), negated
+        and coded as intent by the words before the trigger or after its actors."""
+        t = hit.trigger.trigger
         lo = max(a.end for a in actors) if actors and voice != "nominal" else hit.start
         negated = self._window_has(lower, hit.start, self._neg)
         cameo = t.cameo
@@ -512,73 +690,49 @@ class EventEngine:
         """
         if hit.voice == "nominal":
             return None
-        heads, deps = parse
-        kids: dict[int, list[int]] = {}
-        for k, h in enumerate(heads):
-            kids.setdefault(h, []).append(k)
+        tree = _Tree.of(parse, lower, ms)
         frame = [fold(w) for w in hit.trigger.trigger.target]
-
-        def child(v: int, rels: tuple[str, ...]) -> int | None:
-            return next((c for c in kids.get(v, []) if deps[c] in rels), None)
-
-        def case_of(c: int) -> str | None:
-            k = child(c, ("case",))
-            return lower[k] if k is not None else None
-
-        def mention(tok: int) -> Mention | None:
-            for m in ms:
-                if m.start <= tok < m.end:
-                    return m
-            for c in kids.get(tok, []):  # "kebijakan AS": the possessor inside the phrase
-                if deps[c] in ("nmod", "nmod:poss", "flat", "flat:name", "compound", "appos"):
-                    got = mention(c)
-                    if got is not None:
-                        return got
-            return None
-
-        def group(tok: int | None) -> list[Mention]:
-            if tok is None:
-                return []
-            out: list[Mention] = []
-            todo = [tok]
-            seen: set[int] = set()
-            while todo:
-                k = todo.pop(0)
-                if k in seen:
-                    continue
-                seen.add(k)
-                m = mention(k)
-                span = [k]
-                if m is not None:
-                    if m not in out:
-                        out.append(m)
-                    span = list(range(m.start, m.end))
-                # coordination may hang on any word of the phrase ("pejabat Uni Eropa dan AS")
-                todo.extend(c for w in span for c in kids.get(w, []) if deps[c] == "conj")
-            return out
-
         v = hit.head
         if hit.voice == "passive":
-            tgt = child(v, ("nsubj:pass", "nsubj"))
-            agent = child(v, ("obl:agent",)) or next(
-                (c for c in kids.get(v, []) if deps[c] == "obl" and case_of(c) == "oleh"), None)
-            actors, targets = group(agent), group(tgt)
+            actors, targets = self._passive_parse_roles(v, tree)
         else:
-            subj = child(v, ("nsubj",))
-            u = v
-            while subj is None and deps[u] in ("xcomp", "ccomp", "advcl") and heads[u] >= 0:
-                u = heads[u]
-                subj = child(u, ("nsubj",))
-            obj = child(v, ("obj",)) if "obj" in frame else None
-            if obj is None:
-                for c in kids.get(v, []):
-                    if deps[c].startswith("obl") and case_of(c) in frame:
-                        obj = c
-                        break
-            actors, targets = group(subj), group(obj)
+            actors = tree.group(self._parse_subject(v, tree))
+            targets = tree.group(self._parse_object(v, tree, frame))
         if not actors or not targets:
             return None
         return actors, targets
+
+    @staticmethod
+    def _passive_parse_roles(v: int, tree: _Tree) -> tuple[list[Mention], list[Mention]]:
+        """A passive verb's actors (its ``obl:agent``, or the obl with "oleh") and targets
+        (its ``nsubj:pass``)."""
+        tgt = tree.child(v, ("nsubj:pass", "nsubj"))
+        agent = tree.child(v, ("obl:agent",)) or next(
+            (c for c in tree.kids.get(v, [])
+             if tree.deps[c] == "obl" and tree.case_of(c) == "oleh"), None)
+        return tree.group(agent), tree.group(tgt)
+
+    @staticmethod
+    def _parse_subject(v: int, tree: _Tree) -> int | None:
+        """The active verb's ``nsubj``, or that of the verb it complements."""
+        subj = tree.child(v, ("nsubj",))
+        u = v
+        while subj is None and tree.deps[u] in ("xcomp", "ccomp", "advcl") and tree.heads[u] >= 0:
+            u = tree.heads[u]
+            subj = tree.child(u, ("nsubj",))
+        return subj
+
+    @staticmethod
+    def _parse_object(v: int, tree: _Tree, frame: list[str]) -> int | None:
+        """The active verb's ``obj`` where its frame has one, else its first ``obl`` whose
+        preposition is in the frame."""
+        obj = tree.child(v, ("obj",)) if "obj" in frame else None
+        if obj is None:
+            for c in tree.kids.get(v, []):
+                if tree.deps[c].startswith("obl") and tree.case_of(c) in frame:
+                    obj = c
+                    break
+        return obj
 
     def _intent_code(self, cameo: str) -> str:
         for prefix, code in self._intent_codes:
@@ -618,57 +772,94 @@ class EventEngine:
     # -- groups -------------------------------------------------------------------------
 
     def _left_group(self, pos: int, lower: list[str], ms: Sequence[Mention]) -> list[Mention]:
+        """The subject group of the word at ``pos``: the noun a relative clause before it
+        belongs to, the nearest group before it in its clause, or the sentence subject."""
         before = [m for m in ms if m.end <= pos and not self._in_pp(m, lower)]
+        if not self._purpose_before(pos, lower):
+            relative = self._relative_clause_head(pos, lower, ms, before)
+            if relative:
+                return relative
+            if before:
+                head = self._nearest_subject_head(pos, lower, before)
+                if head is None:
+                    return []
+                near = self._subject_across(head, pos, lower, ms)
+                if near is not None:
+                    return near
+        return self._sentence_subject(pos, lower, ms)
+
+    def _purpose_before(self, pos: int, lower: list[str]) -> bool:
+        """Whether a purpose word (past determiners) stands right before ``pos``."""
         # a purpose clause takes the sentence's subject, not the nearest noun: "Kami bekerja
         # dengan mitra kami, Pemerintah Inggris, untuk menyelidiki ..." (not "Inggris")
         k = pos - 1
         while k >= 0 and lower[k] in self._det:
             k -= 1
-        purpose = k >= 0 and lower[k] in self._purpose
+        return k >= 0 and lower[k] in self._purpose
+
+    def _relative_clause_head(self, pos: int, lower: list[str], ms: Sequence[Mention],
+                              before: list[Mention]) -> list[Mention]:
+        """The group of the noun that a relative clause right before ``pos`` belongs to, or
+        none."""
         # "Presiden Turki Recep Tayyip Erdogan, yang berupaya ... warga Turki ..., mengecam
         # Belanda": a relative clause between commas belongs to the noun before it
         rel = self._relative_span(pos, lower)
-        if rel is not None:
-            head_of = [m for m in before if m.end == rel]
-            if head_of and not purpose:
-                return self._extend_left(head_of[-1], lower, ms)
-        if before and not purpose:
-            head = before[-1]
-            if (len(before) >= 2 and head.actor.name is None and head.pronoun is None
-                    and before[-2].end == head.start - 1 and lower[head.start - 1] == ","
-                    and "," in lower[head.end:min(pos, head.end + 3)]
-                    and before[-2].actor.name):
-                # "Lord Halifax, Presiden Dewan, mengunjungi ...": a role between commas is
-                # an apposition to the name before it
-                head = before[-2]
-            if head.start > 0 and lower[head.start - 1] in self._reporting:
-                # "kelompok itu disebut pemerintah menyerang ...": the reporter is no subject
-                earlier = [m for m in before if m.end <= head.start - 1]
-                if not earlier:
-                    return []
-                head = earlier[-1]
-            between = lower[head.end:pos]
-            if (head.start > 0 and lower[head.start - 1] in self._speech
-                    and any(w in self._fronting for w in between)
-                    and all(w in self._fronting or w in self._fronting_fill or w == ","
-                            for w in between)):
-                # "kata Burhanuddin usai bertemu Presiden ...": the speaker of an inverted
-                # quote is the subject of the clause that follows the name
-                return [head]
-            if (between and between[-1] == "yang" and len(between) <= 4 and not any(
-                    w in self._bound or w in self._prep or w in self._coord
-                    for w in between[:-1])):
-                # "Seorang pria Jerman berusia 27 tahun yang diculik ... oleh militan": a
-                # relative clause on the noun just before it, after a short modifier
-                return self._extend_left(head, lower, ms)
-            if "yang" in between and between[0] != "yang":
-                # "serangan yang didukung oleh Pakistan": the verb's subject is the noun
-                # before "yang", which is no actor here
-                return []
-            if not any(w in self._bound for w in between) and len(between) <= 8:
-                return self._extend_left(head, lower, ms)
-        # the sentence subject, when no clause boundary or other verb comes between it and
-        # this one: "Perwakilan Taliban sebelum pembicaraan di Moskow telah bertemu ...",
+        if rel is None:
+            return []
+        head_of = [m for m in before if m.end == rel]
+        return self._extend_left(head_of[-1], lower, ms) if head_of else []
+
+    def _nearest_subject_head(self, pos: int, lower: list[str], before: list[Mention]
+                              ) -> Mention | None:
+        """The nearest mention of ``before`` that may be the subject, past an apposition
+        and a reporter; None where only a reporter stands before ``pos``."""
+        head = before[-1]
+        if (len(before) >= 2 and head.actor.name is None and head.pronoun is None
+                and before[-2].end == head.start - 1 and lower[head.start - 1] == ","
+                and "," in lower[head.end:min(pos, head.end + 3)]
+                and before[-2].actor.name):
+            # "Lord Halifax, Presiden Dewan, mengunjungi ...": a role between commas is
+            # an apposition to the name before it
+            head = before[-2]
+        if head.start > 0 and lower[head.start - 1] in self._reporting:
+            # "kelompok itu disebut pemerintah menyerang ...": the reporter is no subject
+            earlier = [m for m in before if m.end <= head.start - 1]
+            if not earlier:
+                return None
+            head = earlier[-1]
+        return head
+
+    def _subject_across(self, head: Mention, pos: int, lower: list[str],
+                        ms: Sequence[Mention]) -> list[Mention] | None:
+        """The subject group at ``head`` as the words up to ``pos`` allow: none where they
+        make it no subject, None where a clause boundary or too many words come between."""
+        between = lower[head.end:pos]
+        if (head.start > 0 and lower[head.start - 1] in self._speech
+                and any(w in self._fronting for w in between)
+                and all(w in self._fronting or w in self._fronting_fill or w == ","
+                        for w in between)):
+            # "kata Burhanuddin usai bertemu Presiden ...": the speaker of an inverted
+            # quote is the subject of the clause that follows the name
+            return [head]
+        if (between and between[-1] == "yang" and len(between) <= 4 and not any(
+                w in self._bound or w in self._prep or w in self._coord
+                for w in between[:-1])):
+            # "Seorang pria Jerman berusia 27 tahun yang diculik ... oleh militan": a
+            # relative clause on the noun just before it, after a short modifier
+            return self._extend_left(head, lower, ms)
+        if "yang" in between and between[0] != "yang":
+            # "serangan yang didukung oleh Pakistan": the verb's subject is the noun
+            # before "yang", which is no actor here
+            return []
+        if not any(w in self._bound for w in between) and len(between) <= 8:
+            return self._extend_left(head, lower, ms)
+        return None
+
+    def _sentence_subject(self, pos: int, lower: list[str], ms: Sequence[Mention]
+                          ) -> list[Mention]:
+        """The sentence subject, when no clause boundary or other verb comes between it and
+        the word at ``pos``; or none."""
+        # "Perwakilan Taliban sebelum pembicaraan di Moskow telah bertemu ...",
         # "Sementara itu, PPP kubu Djan Faridz (Muktamar VIII di Jakarta) meminta ..."
         first = next((m for m in ms if m.pronoun is None and not self._in_pp(m, lower)), None)
         if (first is not None and first.end <= pos and first.start <= 4
