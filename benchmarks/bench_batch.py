@@ -1,7 +1,7 @@
 """Batch throughput and memory, each as a ratio to a baseline measured in the same run.
 
 1. the default pipeline vs ``spacy.blank("id")`` tokenization of the same texts (one core);
-2. ``geoevents.batch.run`` with 1 vs 2 worker processes (steady-state efficiency);
+2. ``geoevents.io.batch.run`` with 1 vs 2 worker processes (steady-state efficiency);
 3. peak RSS per process;
 4. RSS over a large JSONL stream through ``geoevents extract --workers 2`` (flat or not).
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import INDOSUM, articles, rates
 
 import geoevents
-from geoevents.batch import Progress, run
+from geoevents.io.batch import Progress, run
 
 try:
     import psutil

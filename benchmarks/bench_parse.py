@@ -3,7 +3,7 @@ to ``spacy.blank("id")`` tokenization of the same sentences, measured in the sam
 
 Sentences: the NTREX-128 Indonesian news text from ../shared when present, else the
 benchmark articles split at sentence ends. One process, one thread. Also measured: the NER
-alone (``geoevents.ner.ner_spans_pipe``) and, where stanza and its Indonesian models are
+alone (``geoevents.components.ner.ner_spans_pipe``) and, where stanza and its Indonesian models are
 installed, the stanza path (``StanzaParser.pipe``: tokenize, mwt, pos, lemma, depparse and
 the mapping to spaCy Docs) on the first ``--stanza-sentences`` sentences. Usage:
 ``python benchmarks/bench_parse.py [--sentences N] [--stanza-dir DIR]``; ``--stanza-dir``
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import articles
 
-from geoevents.models_nlp.loading import load_model
+from geoevents.resources.nlp_models import load_model
 
 NTREX = (Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-ntrex128"
          / "newstest2019-ref.ind.txt")
@@ -79,7 +79,7 @@ def main() -> None:
             pass
 
     def ner(xs: list[str]) -> None:
-        from geoevents.ner import ner_spans_pipe
+        from geoevents.components.ner import ner_spans_pipe
 
         for _ in ner_spans_pipe(xs, batch_size=args.batch_size):
             pass
@@ -95,7 +95,7 @@ def main() -> None:
     print(f"NER only (ner_spans_pipe)       : {r_ner:10,.0f} sentences/s   "
           f"ratio {r_ner / r_blank:.4f}")
     try:
-        from geoevents.stanza_adapter import StanzaParser, find_models
+        from geoevents.components.stanza_adapter import StanzaParser, find_models
 
         models = find_models(args.stanza_dir)
     except Exception as e:  # stanza or its models absent

@@ -4,7 +4,8 @@ Both run in this process on the same articles, one core, so the ratio is stable 
 machines. Load time is measured twice, each time in a fresh process against
 ``spacy.blank("id")`` in the same process: with the compiled data cache off
 (``GEOEVENTS_CACHE=0``: every index built from the data files) and with it filled (the
-indexes of unchanged files loaded). Usage:
+indexes of unchanged files loaded); and ``spacy.load`` of the pipeline saved with
+``nlp.to_disk`` (the components read their compiled data from the folder). Usage:
 ``python benchmarks/bench_pipeline.py [--docs N] [--parser none|spacy|stanza]``.
 """
 
@@ -15,6 +16,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,6 +34,13 @@ t0 = time.perf_counter(); geoevents.load(parser=parser); load = time.perf_counte
 print(load, blank)
 """
 
+_LOAD_SAVED = """
+import sys, time, spacy
+t0 = time.perf_counter(); spacy.blank("id"); blank = time.perf_counter() - t0
+t0 = time.perf_counter(); spacy.load(sys.argv[1]); load = time.perf_counter() - t0
+print(load, blank)
+"""
+
 
 def load_times(parser: str, cache: bool) -> tuple[float, float]:
     """(geoevents.load(), spacy.blank("id")) in seconds, in a fresh process."""
@@ -39,6 +48,14 @@ def load_times(parser: str, cache: bool) -> tuple[float, float]:
     if not cache:
         env["GEOEVENTS_CACHE"] = "0"
     out = subprocess.run([sys.executable, "-c", _LOAD, parser], env=env, check=True,
+                         capture_output=True, text=True).stdout.split()
+    return float(out[-2]), float(out[-1])
+
+
+def saved_load_times(path: Path) -> tuple[float, float]:
+    """(spacy.load() of a pipeline saved with nlp.to_disk, spacy.blank("id")) in seconds, in
+    a fresh process: the components read their compiled data from the folder."""
+    out = subprocess.run([sys.executable, "-c", _LOAD_SAVED, str(path)], check=True,
                          capture_output=True, text=True).stdout.split()
     return float(out[-2]), float(out[-1])
 
@@ -61,6 +78,9 @@ def main() -> None:
     load_times(args.parser, cache=True)
     warm = load_times(args.parser, cache=True)
     nlp = geoevents.load(parser=parser)
+    with tempfile.TemporaryDirectory() as tmp:
+        nlp.nlp.to_disk(Path(tmp) / "pipeline")
+        saved = saved_load_times(Path(tmp) / "pipeline")
     r = rates(nlp, texts)
     n_tok, n_sent, n_events = r["tokens"], r["sentences"], r["events"]
     t_blank, t_pipe = r["t_blank"], r["t_pipe"]
@@ -76,6 +96,8 @@ def main() -> None:
     for label, (t_load, t_blank_load) in (("indexes built", cold), ("cached", warm)):
         print(f"load ({label}): geoevents.load() {t_load:.2f} s, spacy.blank('id') "
               f"{t_blank_load:.2f} s, ratio {t_load / t_blank_load:.2f}")
+    print(f"load (saved with nlp.to_disk): spacy.load() {saved[0]:.2f} s, spacy.blank('id') "
+          f"{saved[1]:.2f} s, ratio {saved[0] / saved[1]:.2f}")
     print(f"peak RSS: {rss_mb:,.0f} MB")
 
 

@@ -37,8 +37,8 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import process
 
-from geoevents.gazetteer import Gazetteer
-from geoevents.pipeline import load_gazetteer
+from geoevents.resources.compiled import load_gazetteer
+from geoevents.resources.gazetteer import Gazetteer
 
 
 def _best(fn: Callable[[], object], repeat: int) -> float:

@@ -28,7 +28,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from geoevents.models_nlp.corpus import CorpusSpec, read_bio
+from geoevents.training.corpus import CorpusSpec, read_bio
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

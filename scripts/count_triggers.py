@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from geoevents.lexicon import Lexicon, load_grammar
 from geoevents.resources import default_trigger_files, read_triggers
+from geoevents.resources.lexicon import Lexicon, load_grammar
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "news-indosum"

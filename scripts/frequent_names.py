@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import geoevents
-from geoevents.gazetteer import Gazetteer
+from geoevents.resources.gazetteer import Gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import count_triggers  # the IndoSum reader, beside this script

@@ -7,7 +7,7 @@ its dateline). For each drawn event a person writes, without looking at ``locati
 the event happened as the article tells it (``expected``: name and ISO country), "unknown"
 where the article does not tell, and ``judged`` true. ``report`` compares each ``expected``
 with the pipeline's location (same place name and country; for "unknown", no location or
-the acting government's seat, the fallback of :mod:`geoevents.location`) and prints the
+the acting government's seat, the fallback of :mod:`geoevents.components.location`) and prints the
 share and the table shown in docs/accuracy.md; ``sample --judged FILE`` draws again and
 keeps the expectations of FILE, so the audit follows changes to the locator.
 

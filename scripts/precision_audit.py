@@ -92,7 +92,7 @@ def report(rows: list[dict[str, object]]) -> str:
            f"(95% Wilson interval {lo:.2f}–{hi:.2f}).", ""]
     scored = [r for r in judged if r.get("confidence") is not None]
     if scored:
-        # how the event's confidence (geoevents.confidence) tracks the judgement
+        # how the event's confidence (geoevents.components.confidence) tracks the judgement
         out.append("| confidence | events | mean confidence | right |")
         out.append("|---|---|---|---|")
         for a, b in ((0.0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 1.01)):

@@ -74,8 +74,8 @@ def _data_words() -> set[str]:
     mapping's keys: its values name kinds, "person", "state")."""
     import yaml
 
-    from geoevents.lexicon import load_grammar
     from geoevents.resources import load_morphology, resource
+    from geoevents.resources.lexicon import load_grammar
 
     words: set[str] = set(load_morphology().not_verbs) | set(load_morphology().clitics)
     lists: list[object] = list(load_grammar().model_dump().values())
@@ -120,3 +120,61 @@ def test_indonesian_words_live_in_the_data_files() -> None:
              for f in sorted((ROOT / "src" / "geoevents").rglob("*.py"))
              if (hits := _word_lists(f.read_text("utf-8"), words))}
     assert found == {}
+
+
+def _function_level_imports(path: Path, module: str) -> list[tuple[int, str]]:
+    """The geoevents modules a file imports inside a function (lazy imports)."""
+    import ast
+
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    out: list[tuple[int, str]] = []
+    for fn in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(fn):
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")
+                if node.level:
+                    base = base[: len(base) - node.level + 1]
+                    target = ".".join([*base, *([node.module] if node.module else [])])
+                else:
+                    target = node.module or ""
+                if target.split(".")[0] != "geoevents":
+                    continue
+                # "from . import evaluate" names a module
+                for alias in node.names:
+                    out.append((node.lineno, target))
+                    out.append((node.lineno, f"{target}.{alias.name}"))
+            elif isinstance(node, ast.Import):
+                out += [(node.lineno, a.name) for a in node.names
+                        if a.name.split(".")[0] == "geoevents"]
+    return out
+
+
+def test_no_function_level_import_hides_a_cycle() -> None:
+    """A module may import another lazily (start-up time of the command line and of
+    ``import geoevents``), never to dodge a cycle: the module imported must not import the
+    importer back, directly or through others."""
+    graph = grimp.build_graph("geoevents", exclude_type_checking_imports=True)
+    src = ROOT / "src"
+    dodges = []
+    for f in sorted((src / "geoevents").rglob("*.py")):
+        if "data" in f.relative_to(src / "geoevents").parts:
+            continue
+        parts = list(f.relative_to(src).with_suffix("").parts)
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        for line, target in _function_level_imports(f, module):
+            if target not in graph.modules or target == module:
+                continue
+            if graph.find_shortest_chain(importer=target, imported=module) is not None:
+                dodges.append(f"{module}:{line} -> {target}")
+    assert dodges == []
+
+
+def test_function_level_imports_are_found(tmp_path: Path) -> None:
+    f = tmp_path / "models.py"
+    f.write_text("import json\n\nfrom .errors import E1\n\n\ndef render(x):\n"
+                 "    from .display.html import render_html\n    return render_html(x)\n",
+                 "utf-8")
+    assert _function_level_imports(f, "geoevents.models") == [
+        (7, "geoevents.display.html"), (7, "geoevents.display.html.render_html")]

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from geoevents.batch import run
 from geoevents.errors import InputFormatError, OutputError
 from geoevents.io import Columns, Record, read_records, scan_jsonl_ids
+from geoevents.io.batch import run
 
 SENTS = ["Rusia mengecam Ukraina.", "Jepang bertemu dengan Korea Selatan.",
          "Presiden Joko Widodo mengunjungi China.", "Harga minyak dunia naik dua persen.",

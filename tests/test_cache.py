@@ -9,18 +9,19 @@ from pathlib import Path
 import pytest
 
 import geoevents
-from geoevents.gazetteer import Gazetteer
 from geoevents.inputs import tokenize_words
-from geoevents.pipeline import clear_cache, default_gazetteer_files
+from geoevents.pipeline import clear_cache
 from geoevents.resources import (
     CACHE_ENV,
     cache_dir,
     cached,
     data_key,
+    default_gazetteer_files,
     gazetteer_dir,
     read_agents,
     read_records,
 )
+from geoevents.resources.gazetteer import Gazetteer
 
 
 @pytest.fixture()

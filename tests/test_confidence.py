@@ -8,10 +8,11 @@ import pytest
 from pydantic import ValidationError
 
 import geoevents
-from geoevents.confidence import ConfidenceModel, load_confidence_model
+from geoevents.components.confidence import ConfidenceModel, load_confidence_model
+from geoevents.components.state import work_state
 from geoevents.errors import OptionError, RuleFileError
 from geoevents.frame import COLUMNS, event_row
-from geoevents.pipeline import Pipeline, _state
+from geoevents.pipeline import Pipeline
 
 from .conftest import ROOT, load_script, shared_file
 
@@ -97,7 +98,7 @@ def test_a_plain_meeting_of_named_leaders_outranks_a_crowd_read_from_hearsay(
 
 
 def test_features_name_no_open_class_word(keep_all: Pipeline) -> None:
-    st = _state(keep_all.make_doc(STORY, published=PUBLISHED))
+    st = work_state(keep_all.make_doc(STORY, published=PUBLISHED))
     assert st.event_features and len(st.event_features) == len(st.events or [])
     for feats in st.event_features:
         for f in feats:

@@ -1,4 +1,4 @@
-"""geoevents.dask on a dask.distributed LocalCluster with two worker processes."""
+"""geoevents.io.dask on a dask.distributed LocalCluster with two worker processes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 
 import geoevents  # noqa: E402
-from geoevents.dask import extract, extract_bag, extract_dataframe  # noqa: E402
+from geoevents.io.dask import extract, extract_bag, extract_dataframe  # noqa: E402
 
 TEXTS = ["Rusia mengecam Ukraina. Jepang bertemu dengan Korea Selatan.",
          "Presiden Joko Widodo mengunjungi China.",
@@ -46,7 +46,7 @@ def test_dask_matches_single_process(client, nlp):
     pd.testing.assert_frame_equal(normalise(got_bag), expected)
     pd.testing.assert_frame_equal(normalise(got_frame), expected)
     # one pipeline per worker process, built once and reused by every task
-    counts = client.run(lambda: len(__import__("geoevents.dask").dask._PIPELINES))
+    counts = client.run(lambda: len(__import__("geoevents.io.dask").io.dask._PIPELINES))
     assert sorted(counts.values()) == [1, 1]
 
 

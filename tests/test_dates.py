@@ -1,4 +1,4 @@
-"""Tests of geoevents.dates: finding and resolving Indonesian date expressions."""
+"""Tests of geoevents.components.dates: finding and resolving Indonesian date expressions."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 from pydantic import ValidationError
 
 try:
-    from geoevents.dates import DateResolver, DateRules, load_date_rules
+    from geoevents.components.dates import DateResolver, DateRules, load_date_rules
 except ImportError:  # the package is not installed yet: use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from geoevents.dates import DateResolver, DateRules, load_date_rules
+    from geoevents.components.dates import DateResolver, DateRules, load_date_rules
 
 from geoevents.models import DateMention
 

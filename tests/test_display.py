@@ -1,4 +1,4 @@
-"""HTML and plain-text display of a Document (geoevents.display)."""
+"""HTML and plain-text display of a Document (geoevents.display.html)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pytest
 
 import geoevents
-from geoevents.display import render_html, to_text
+from geoevents.display.html import render_html, to_text
 from geoevents.models import Action, Actor, DateMention, Document, Event, Sentence
 from geoevents.pipeline import Pipeline
 

@@ -25,9 +25,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoevents.batch import process_record, run
 from geoevents.errors import DocumentTooLongError, InputTypeError, PublishedDateError
 from geoevents.io import read_records
+from geoevents.io.batch import process_record, run
 from geoevents.models import Document
 from geoevents.pipeline import Pipeline
 

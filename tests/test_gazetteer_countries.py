@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 from geoevents.resources import read_records
-from geoevents.schemas import GazetteerRecord
+from geoevents.resources.schemas import GazetteerRecord
 
 from .conftest import ROOT, load_script
 

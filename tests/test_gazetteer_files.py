@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geoevents.schemas import AgentWord, GazetteerRecord
+from geoevents.resources.schemas import AgentWord, GazetteerRecord
 
 ROOT = Path(__file__).parents[1]
 GAZ_DIR = ROOT / "data" / "gazetteer"

@@ -5,8 +5,9 @@ import json
 import pytest
 
 from geoevents.errors import GazetteerError
-from geoevents.pipeline import Pipeline, load_gazetteer
+from geoevents.pipeline import Pipeline
 from geoevents.resources import read_records
+from geoevents.resources.compiled import load_gazetteer
 
 GOOD = {"id": "X-1", "name": "Example Front", "kind": "armed group", "country": "IDN",
         "sector": "REB", "aliases": ["Front Contoh"]}

@@ -14,10 +14,10 @@ ROOT = Path(__file__).parents[1]
 PEOPLE = ROOT / "data" / "gazetteer" / "people.jsonl"
 
 try:
-    from geoevents.schemas import GazetteerRecord
+    from geoevents.resources.schemas import GazetteerRecord
 except ModuleNotFoundError:  # package not installed: use the source tree
     sys.path.insert(0, str(ROOT / "src"))
-    from geoevents.schemas import GazetteerRecord
+    from geoevents.resources.schemas import GazetteerRecord
 
 
 def _load() -> list[GazetteerRecord]:

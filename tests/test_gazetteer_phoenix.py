@@ -11,7 +11,7 @@ import pytest
 
 import geoevents
 from geoevents.pipeline import Pipeline
-from geoevents.schemas import GazetteerRecord
+from geoevents.resources.schemas import GazetteerRecord
 
 from .conftest import ROOT, load_script, shared_file
 

@@ -695,7 +695,7 @@ def test_a_month_before_the_verb_dates_its_event(text, root, date):
 
 
 def test_grammar_words_are_folded_once_and_shared():
-    from geoevents.lexicon import load_grammar
+    from geoevents.resources.lexicon import load_grammar
 
     g = load_grammar()
     w = g.folded()

@@ -3,7 +3,7 @@
 import pytest
 
 import geoevents
-from geoevents.clean import working_view
+from geoevents.components.clean import working_view
 from geoevents.errors import DocumentTooLongError
 
 PUB = "2024-03-01"

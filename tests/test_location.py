@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 import geoevents
+from geoevents.components.location import read_capitals
 from geoevents.errors import DataFileError
 from geoevents.frame import COLUMNS, event_row
-from geoevents.location import read_capitals
 from geoevents.models import Event
 from geoevents.pipeline import Pipeline
 

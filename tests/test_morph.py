@@ -2,7 +2,7 @@
 
 import pytest
 
-from geoevents.morph import Analysis, analyses
+from geoevents.resources.morph import Analysis, analyses
 
 
 @pytest.mark.parametrize(("word", "prefix", "root", "suffix", "voice"), [

@@ -4,7 +4,7 @@ import pytest
 
 import geoevents
 from geoevents.errors import OptionError
-from geoevents.models_nlp.loading import model_available
+from geoevents.resources.nlp_models import model_available
 
 
 @pytest.fixture(scope="module")

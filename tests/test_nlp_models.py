@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from geoevents.errors import InputTypeError, ModelNotFoundError
-from geoevents.models_nlp import corpus, loading
-from geoevents.models_nlp.evaluate import PRF, detect_format, evaluate_ner, score_spans
+from geoevents.resources import nlp_models as loading
+from geoevents.training import corpus
+from geoevents.training.ner_evaluate import PRF, detect_format, evaluate_ner, score_spans
 
 from .conftest import shared_file
 
@@ -112,7 +113,7 @@ def test_missing_model_names_the_command(tmp_path: Path) -> None:
 
 
 def test_train_rejects_unknown_step(tmp_path: Path) -> None:
-    from geoevents.models_nlp.training import train
+    from geoevents.training.train import train
 
     with pytest.raises(ValueError, match="unknown step"):
         train(tmp_path, build=tmp_path, output=tmp_path, steps=("bogus",))
@@ -145,7 +146,7 @@ def test_parse(model: Any) -> None:
 
 @needs_model
 def test_ner_spans(model: Any) -> None:
-    from geoevents.ner import ner_spans, ner_spans_pipe
+    from geoevents.components.ner import ner_spans, ner_spans_pipe
 
     text = ("Presiden Joko Widodo bertemu Sekjen PBB Antonio Guterres di Jakarta, "
             "Senin (12/10).")
@@ -160,7 +161,7 @@ def test_ner_spans(model: Any) -> None:
 
 @needs_model
 def test_ner_token_spans_read_the_given_tokens(model: Any) -> None:
-    from geoevents.ner import ner_token_spans
+    from geoevents.components.ner import ner_token_spans
 
     words = ["Menlu", "Retno", "Marsudi", "menemui", "Menlu", "Yordania", "Ayman", "Safadi",
              "di", "Amman", "."]
@@ -175,13 +176,14 @@ def test_ner_token_spans_read_the_given_tokens(model: Any) -> None:
 @needs_model
 def test_the_model_ner_runs_only_where_a_trigger_may_fire(model: Any) -> None:
     import geoevents
-    from geoevents.pipeline import ActorStage, _state
+    from geoevents.components.actor_stage import ActorStage
+    from geoevents.components.state import work_state
 
     nlp = geoevents.load(ner="model")
     stage = nlp.nlp.get_pipe("geoevents_actors")
     assert isinstance(stage, ActorStage)
     text = ("Warga Desa Sukamaju memanen padi. Polisi menangkap Budi Santoso di Bogor.")
-    st = _state(nlp.make_doc(text))
+    st = work_state(nlp.make_doc(text))
     ents = stage._entities(st.segments or [], st.tokens or [])
     assert ents[0] is None  # no trigger word: the capitalised-word heuristic reads it
     assert ents[1] is not None

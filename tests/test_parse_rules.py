@@ -4,7 +4,7 @@ import pytest
 
 import geoevents
 from geoevents.errors import ModelNotFoundError, OptionError
-from geoevents.models_nlp.loading import model_available
+from geoevents.resources.nlp_models import model_available
 
 PUB = "2021-10-21"
 
@@ -51,9 +51,9 @@ def test_a_fronted_clause_takes_the_main_subject_on_both_paths(nlp_parse, shallo
 
 def test_sentences_the_shallow_rules_read_are_not_parsed(nlp_parse):
     doc = nlp_parse.nlp("Amerika Serikat mengecam Korea Utara.")
-    from geoevents.pipeline import _state
+    from geoevents.components.state import work_state
 
-    assert _state(doc).parses == [None]
+    assert work_state(doc).parses == [None]
 
 
 def test_parse_and_shallow_agree_on_simple_sentences(nlp_parse, shallow):

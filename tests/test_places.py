@@ -1,4 +1,5 @@
-"""Places (geoevents.places, data/gazetteer/places.tsv) and the country of generic actors."""
+"""Places (geoevents.resources.places, data/gazetteer/places.tsv) and the country of generic
+actors."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import spacy
 from geoevents.errors import DataFileError, RuleFileError
 from geoevents.models import Actor
 from geoevents.pipeline import Pipeline
-from geoevents.places import PlaceIndex, find, load_place_rules, load_places, read_places
+from geoevents.resources.places import PlaceIndex, find, load_place_rules, load_places, read_places
 
 from .conftest import ROOT, load_script
 

@@ -1,4 +1,4 @@
-"""geoevents.plot: figures with the expected nodes, bars and lines (matplotlib Agg)."""
+"""geoevents.display.plot: figures with the expected nodes, bars and lines (matplotlib Agg)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ pytest.importorskip("networkx")
 from matplotlib.collections import PathCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from geoevents import plot  # noqa: E402
+from geoevents.display import plot  # noqa: E402
 from geoevents.errors import MissingDependencyError  # noqa: E402
 from geoevents.models import Action, Actor, Event  # noqa: E402
 from geoevents.pipeline import Pipeline  # noqa: E402

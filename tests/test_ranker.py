@@ -8,11 +8,12 @@ import pytest
 from pydantic import ValidationError
 
 import geoevents
+from geoevents.components.ranker import RankerModel, RoleFeatures, load_ranker_model
+from geoevents.components.state import work_state
 from geoevents.errors import OptionError, RuleFileError
-from geoevents.gazetteer import fold
-from geoevents.lexicon import load_grammar
-from geoevents.pipeline import Pipeline, _state
-from geoevents.ranker import RankerModel, RoleFeatures, load_ranker_model
+from geoevents.pipeline import Pipeline
+from geoevents.resources.gazetteer import fold
+from geoevents.resources.lexicon import load_grammar
 
 from .conftest import ROOT, load_script, shared_file
 
@@ -163,7 +164,7 @@ def test_features_name_no_open_class_word(with_ranker: Pipeline) -> None:
     text = ("Sementara itu, Menteri Pertahanan Ryamizard Ryacudu meragukan kesiapan "
             "Kejaksaan Agung dan Komisi Pemberantasan Korupsi menangani kasus itu.")
     doc = with_ranker.make_doc(text)
-    st = _state(doc)
+    st = work_state(doc)
     seen = 0
     for (words, _), ms in zip(st.tokens or [], st.mentions or [], strict=True):
         lower = [fold(w) for w in words]

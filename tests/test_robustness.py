@@ -13,7 +13,6 @@ import pytest
 
 import geoevents
 from geoevents import errors
-from geoevents.batch import run
 from geoevents.cli import main
 from geoevents.errors import (
     DataFileError,
@@ -29,6 +28,7 @@ from geoevents.errors import (
     RuleFileError,
 )
 from geoevents.io import Record, decode, read_records
+from geoevents.io.batch import run
 from geoevents.pipeline import MAX_LENGTH, Pipeline
 
 PUB = "2024-03-01"
@@ -367,11 +367,12 @@ def test_unwritable_outputs(tmp_path, nlp, capsys):
 
 def test_stanza_backend_without_models(tmp_path, monkeypatch):
     try:
-        adapter = importlib.import_module("geoevents.stanza_adapter")
+        adapter = importlib.import_module("geoevents.components.stanza_adapter")
     except ImportError as exc:  # pragma: no cover
-        pytest.skip(f"geoevents.stanza_adapter is not available ({exc})")
+        pytest.skip(f"geoevents.components.stanza_adapter is not available ({exc})")
     if not hasattr(adapter, "find_models"):  # pragma: no cover
-        pytest.skip("geoevents.stanza_adapter has no find_models() to ask for the models")
+        pytest.skip("geoevents.components.stanza_adapter has no find_models() to ask for "
+                    "the models")
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
     with pytest.raises(ModelNotFoundError, match="geoevents download stanza") as e:
         adapter.find_models()

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from geoevents import stanza_adapter as sa
+from geoevents.components import stanza_adapter as sa
 from geoevents.errors import ModelDownloadError, ModelNotFoundError
-from geoevents.models_nlp.corpus import UdSentence, read_conllu
+from geoevents.training.corpus import UdSentence, read_conllu
 
 from .conftest import shared_file
 

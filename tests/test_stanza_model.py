@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import geoevents
-from geoevents import stanza_adapter as sa
+from geoevents.components import stanza_adapter as sa
 from geoevents.errors import ModelNotFoundError
 
 from .conftest import ROOT, SHARED, load_script

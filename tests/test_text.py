@@ -1,6 +1,6 @@
 """Segmentation of scraped news into sentences, with boilerplate marked and offsets kept."""
 
-from geoevents.text import Segmenter, load_text_rules
+from geoevents.components.text import Segmenter, load_text_rules
 
 ARTICLE = (
     "Menhan Bertemu Dubes Jepang\n\n"

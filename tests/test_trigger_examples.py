@@ -2,8 +2,8 @@
 
 import pytest
 
-from geoevents.lexicon import Lexicon
 from geoevents.resources import default_trigger_files, read_triggers
+from geoevents.resources.lexicon import Lexicon
 
 TRIGGERS = read_triggers(default_trigger_files())
 PUBLISHED = "2024-06-12"

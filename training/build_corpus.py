@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from geoevents.models_nlp.corpus import build_corpus
+from geoevents.training.corpus import build_corpus
 
 
 def main() -> None:

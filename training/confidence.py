@@ -3,7 +3,7 @@
 The full pipeline (rules and role ranker, no confidence threshold) codes every annotated
 document, each with a role ranker fitted without it (cross-fitting: the ranker's probability
 of a pair is a feature, and on its own training documents it would be too sure). Each event
-it gives is a row with the features of :mod:`geoevents.confidence`, labelled by the
+it gives is a row with the features of :mod:`geoevents.components.confidence`, labelled by the
 scorer's own alignment: 1 where it matches a required gold event, 0 where it matches none
 (events that match only an optional one are left out, as the scorer leaves them
 out). A logistic regression (scikit-learn) is fitted on all rows, its regularisation chosen
@@ -29,9 +29,9 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 import geoevents
-from geoevents.confidence import ConfidenceModel
-from geoevents.pipeline import _state
-from geoevents.ranker import RankerModel, load_ranker_model
+from geoevents.components.confidence import ConfidenceModel
+from geoevents.components.ranker import RankerModel, load_ranker_model
+from geoevents.components.state import work_state
 
 OUT = Path(__file__).resolve().parents[1] / "src/geoevents/resources/id/confidence.json"
 THRESHOLDS = [round(x / 20, 2) for x in range(0, 13)]
@@ -87,7 +87,7 @@ def collect(docs: list[dict[str, Any]], scorer: ModuleType,
         if ranker is not None and shipped is not None:
             ranker.model = (rankers or {}).get(d_i, shipped)
         try:
-            st = _state(nlp.make_doc(d["text"], published=d.get("published")))
+            st = work_state(nlp.make_doc(d["text"], published=d.get("published")))
         finally:
             if ranker is not None and shipped is not None:
                 ranker.model = shipped

@@ -1,7 +1,7 @@
 """Train the role ranker (``src/geoevents/resources/id/ranker.json``) on annotated news.
 
 For every trigger word in every sentence of the gold file, the pipeline (rules only) gives
-its mentions; each ordered pair of them is a candidate reading (``geoevents.ranker``),
+its mentions; each ordered pair of them is a candidate reading (``geoevents.components.ranker``),
 labelled by the scorer's own matching: positive where a gold event of the sentence has the
 trigger's root, that actor and that target. A logistic regression (scikit-learn) is fitted
 on all candidates; the regularisation and the threshold are chosen by cross-validation over
@@ -31,8 +31,8 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 import geoevents
-from geoevents.pipeline import _state
-from geoevents.ranker import Candidate, Ranker, RankerModel
+from geoevents.components.ranker import Candidate, Ranker, RankerModel
+from geoevents.components.state import work_state
 
 THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
 OUT = Path(__file__).resolve().parents[1] / "src/geoevents/resources/id/ranker.json"
@@ -106,7 +106,7 @@ def collect(docs: list[dict[str, Any]], scorer: ModuleType) -> list[dict[str, An
     rows: list[dict[str, Any]] = []
     for d_i, d in enumerate(docs):
         doc = nlp.make_doc(d["text"], published=d.get("published"))
-        st = _state(doc)
+        st = work_state(doc)
         text = st.view or d["text"]
         for k, (seg, ms, (words, _)) in enumerate(zip(
                 st.segments or [], st.mentions or [], st.tokens or [], strict=True)):
@@ -114,7 +114,7 @@ def collect(docs: list[dict[str, Any]], scorer: ModuleType) -> list[dict[str, An
                 continue
             sentence = text[seg.start:seg.end]
             golds = [g for g in d["events"] if scorer.same_sentence(g["sentence"], sentence)]
-            lower = [geoevents.gazetteer.fold(w) for w in words]
+            lower = [geoevents.resources.gazetteer.fold(w) for w in words]
             resolved = (st.resolved or {}).get(k, {})
             raws, groups = engine.readings(words, ms)
             for g_i, (hit, ok, fired) in enumerate(groups):
@@ -181,7 +181,7 @@ def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
     own readings at most ``slack`` of precision, from cross-validated probabilities.
 
     A reading the ranker adds counts as the events it gives with its lists
-    (:meth:`~geoevents.events.EventEngine.expanded`); the gold is every right pair."""
+    (:meth:`~geoevents.components.events.EventEngine.expanded`); the gold is every right pair."""
     best: dict[tuple[int, ...], tuple[float, int, int]] = {}
     rule: list[tuple[float, int]] = []
     n_gold = sum(r["y"] for r in rows)  # right (actor, target) readings, rules' or not

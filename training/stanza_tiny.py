@@ -1,6 +1,6 @@
 """Train a deliberately tiny Indonesian stanza pipeline from the UD CoNLL-U files, offline.
 
-What it is for: exercising geoevents' stanza backend (``geoevents.stanza_adapter``,
+What it is for: exercising geoevents' stanza backend (``geoevents.components.stanza_adapter``,
 ``geoevents.load(parser="stanza")``) through stanza's real model-loading path in tests and
 benchmarks, on machines without internet. It is a plumbing model: a few hundred training
 steps, small hidden sizes, random word vectors; its accuracy is far below stanza's released
@@ -124,7 +124,7 @@ def evaluate(model_dir: Path, gold: Path) -> dict[str, float]:
     from stanza.models.common.utils import ud_scores
     from stanza.utils.conll import CoNLL
 
-    from geoevents.stanza_adapter import build_pipeline
+    from geoevents.components.stanza_adapter import build_pipeline
 
     nlp = build_pipeline(model_dir)
     doc = nlp(_raw_text(_sentences(gold)))

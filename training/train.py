@@ -3,7 +3,7 @@
     python training/train.py [--corpora ../shared/corpora] [--steps corpus,vectors,...]
 
 Run from the repository root. Steps: corpus, vectors, ud, ner, assemble, evaluate (see
-geoevents.models_nlp.training); finished steps are skipped unless --force.
+geoevents.training.train); finished steps are skipped unless --force.
 """
 
 from __future__ import annotations

@@ -176,7 +176,7 @@ def dumps(records: list[dict[str, Any]]) -> str:
 def main() -> int:
     records = build()
     try:  # validate with the library's schema when geoevents is importable
-        from geoevents.schemas import GazetteerRecord
+        from geoevents.resources.schemas import GazetteerRecord
     except ImportError:
         print("warning: geoevents not importable; schema not checked", file=sys.stderr)
     else:

@@ -99,7 +99,7 @@ ambiguous alone."""
 
 # PETRARCH sector blocks that are CAMEO sectors in geoevents' schema
 try:
-    from geoevents.schemas import SECTORS as _SECTORS
+    from geoevents.resources.schemas import SECTORS as _SECTORS
 except ImportError:  # pragma: no cover - the build needs geoevents' tokenizer anyway
     _SECTORS = ()
 SECTORS = frozenset(_SECTORS)
@@ -281,7 +281,7 @@ def code_info(code: str, countries: dict[str, str]) -> CodeInfo | None:
 # -- text --------------------------------------------------------------------------------
 
 def fold(text: str) -> str:
-    """Case- and accent-folded text, as :func:`geoevents.gazetteer.fold`."""
+    """Case- and accent-folded text, as :func:`geoevents.resources.gazetteer.fold`."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().replace("’", "'")
@@ -932,7 +932,7 @@ def main() -> int:
         return 1
     print("build_phoenix: what was left out")
     out = build(verbose=True)
-    from geoevents.schemas import GazetteerRecord
+    from geoevents.resources.schemas import GazetteerRecord
 
     for kind, recs in out.items():
         for r in recs:

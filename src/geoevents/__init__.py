@@ -36,8 +36,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .deduplicate import dedupe
     from .frame import to_frame
+    from .io.deduplicate import dedupe
     from .pipeline import Pipeline
 
 logging.getLogger("geoevents").addHandler(logging.NullHandler())
@@ -53,7 +53,7 @@ def __getattr__(name: str) -> Any:
 
         return to_frame
     if name == "dedupe":
-        from .deduplicate import dedupe
+        from .io.deduplicate import dedupe
 
         return dedupe
     raise AttributeError(f"module 'geoevents' has no attribute {name!r}")
@@ -123,9 +123,8 @@ def resolve(mention: str, *, date: dt.date | str | None = None) -> Actor | None:
         mention: the mention as written in Indonesian news.
         date: the date that decides who held an office ("Presiden AS" in 2019 vs 2022).
     """
-    from .inputs import check_text
-    from .pipeline import parse_published
-    from .resolution import resolve_mention
+    from .components.resolution import resolve_mention
+    from .inputs import check_text, parse_published
 
     return resolve_mention(_default().gazetteer, check_text(mention), parse_published(date))
 
@@ -137,6 +136,6 @@ def download(what: str = "stanza", *, model_dir: str | None = None) -> str:
     Needs internet and ``pip install 'geoevents[stanza]'`` (with a CPU torch). Returns the
     model directory. Raises :class:`~geoevents.errors.ModelDownloadError` when it fails.
     """
-    from .stanza_adapter import download as _download
+    from .components.stanza_adapter import download as _download
 
     return str(_download(what, model_dir=model_dir))

@@ -19,7 +19,7 @@ from .frame import COLUMNS, event_row
 from .io import Columns
 
 if TYPE_CHECKING:
-    from .batch import Progress
+    from .io.batch import Progress
 
 __all__ = ["CSV_FIELDS", "build_parser", "event_row", "main"]
 
@@ -47,8 +47,8 @@ def _progress_bar(enabled: bool) -> tuple[Callable[[Progress], None] | None, Any
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Run extraction over the inputs and write events (a thin layer over batch.run)."""
-    from .batch import output_format, run
-    from .pipeline import parse_published
+    from .inputs import parse_published
+    from .io.batch import output_format, run
 
     parse_published(args.published)
     if args.dedupe and (args.output is None or output_format(args.output, args.format)
@@ -72,7 +72,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.output or summary.failed or summary.interrupted or bar is not None:
         print(f"geoevents: {summary.describe()}", file=sys.stderr)
     if args.dedupe and not summary.interrupted:
-        from .deduplicate import dedupe_output
+        from .io.deduplicate import dedupe_output
 
         deduped = dedupe_output(args.output, output_format(args.output, args.format),
                                 window=args.dedupe_window)
@@ -94,8 +94,8 @@ def _parser(args: argparse.Namespace) -> str | None:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the pipeline on a gold JSONL file."""
-    from .evaluate import evaluate, read_gold
     from .pipeline import Pipeline
+    from .training.evaluate import evaluate, read_gold
 
     nlp = Pipeline(gazetteer=args.gazetteer, triggers=args.triggers, parser=_parser(args),
                    ranker=not args.no_ranker, min_confidence=args.min_confidence)
@@ -117,7 +117,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Print what the shipped data holds (entities, dated roles, triggers by root)."""
-    from .summary import data_summary
+    from .io.summary import data_summary
 
     info = data_summary(tuple(args.gazetteer or ()), tuple(args.triggers or ())).as_dict()
     if args.json:
@@ -134,7 +134,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Build the Indonesian spaCy pipeline from the shared corpora (models_nlp.training)."""
-    from .models_nlp.training import STEPS, train
+    from .training.train import STEPS, train
 
     steps = tuple(args.steps.split(",")) if args.steps else STEPS
     result = train(args.corpora, configs=args.configs, build=args.build, output=args.output,
@@ -145,8 +145,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_evaluate_ner(args: argparse.Namespace) -> int:
     """Print P/R/F1 per entity type of the NER on BIO/CoNLL files."""
-    from .models_nlp.evaluate import evaluate_ner
-    from .models_nlp.loading import load_model
+    from .resources.nlp_models import load_model
+    from .training.ner_evaluate import evaluate_ner
 
     nlp = load_model(args.model)
     reports = [evaluate_ner(f, nlp=nlp) for f in args.files]
@@ -161,7 +161,7 @@ def cmd_evaluate_ner(args: argparse.Namespace) -> int:
 
 def cmd_download(args: argparse.Namespace) -> int:
     """Fetch third-party models (stanza's Indonesian models)."""
-    from .stanza_adapter import download
+    from .components.stanza_adapter import download
 
     path = download(args.what, model_dir=args.dir)
     print(f"geoevents: {args.what} models in {path}", file=sys.stderr)

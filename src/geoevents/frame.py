@@ -7,7 +7,7 @@
 [['RUS', '111', 'UKR', Timestamp('2024-05-01 00:00:00')]]
 
 The same columns are the CSV and Parquet outputs of ``geoevents extract`` (see
-:mod:`geoevents.batch`). pandas is optional: ``pip install 'geoevents[pandas]'``.
+:mod:`geoevents.io.batch`). pandas is optional: ``pip install 'geoevents[pandas]'``.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ shares. It imports nothing of geoevents but its errors."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import spacy
@@ -53,3 +54,26 @@ def forget_tokenizers() -> None:
 
 
 __all__ = ["check_text", "forget_tokenizers", "share_tokenizer", "tokenize_words", "tokenizer"]
+
+
+def parse_published(value: object) -> dt.date | None:
+    """Turn ``published`` (date, datetime, ISO string or None) into a date.
+
+    Raises:
+        PublishedDateError: for anything else, with a message that says what to pass.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        s = value.strip()
+        if not s:
+            return None
+        try:
+            return dt.date.fromisoformat(s[:10])
+        except ValueError:
+            pass
+    raise errors.PublishedDateError(errors.E002.format(value=value))

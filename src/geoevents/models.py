@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .display import render_html, short_repr, to_text
-from .schemas import ActorKind
+from .display.html import render_html, short_repr, to_text
+from .resources.schemas import ActorKind
 
 Granularity = Literal["day", "month", "year"]
 PublishedSource = Literal["caller", "dateline", "text", "none"]
@@ -108,10 +108,10 @@ class Event(_Frozen):
     negated: bool = False
     rule: str
     location: Location | None = None
-    """Where the event happened (:mod:`geoevents.location`), or None."""
+    """Where the event happened (:mod:`geoevents.components.location`), or None."""
     confidence: float | None = None
-    """The probability that the event is coded right (:mod:`geoevents.confidence`); None for
-    events built elsewhere, such as those read back from older files."""
+    """The probability that the event is coded right (:mod:`geoevents.components.confidence`);
+    None for events built elsewhere, such as those read back from older files."""
 
 
 class Sentence(_Frozen):
@@ -145,11 +145,11 @@ class Document(_Frozen):
 
     def _repr_html_(self) -> str:
         """HTML for Jupyter: the marked-up text and the event table (see
-        :func:`geoevents.display.render_html`)."""
+        :func:`geoevents.display.html.render_html`)."""
         return render_html(self)
 
     def to_text(self) -> str:
         """A plain-text summary: publication date, counts and one line per event (see
-        :func:`geoevents.display.to_text`)."""
+        :func:`geoevents.display.html.to_text`)."""
         return to_text(self)
 

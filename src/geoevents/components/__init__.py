@@ -1,0 +1,2 @@
+"""The pipeline's components and the readers they apply: segmentation, actors,
+dates, events, the role ranker and confidence, locations, parsing, span groups."""
