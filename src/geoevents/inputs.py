@@ -53,7 +53,8 @@ def forget_tokenizers() -> None:
     _TOKENIZERS.clear()
 
 
-__all__ = ["check_text", "forget_tokenizers", "share_tokenizer", "tokenize_words", "tokenizer"]
+__all__ = ["check_text", "forget_tokenizers", "parse_published", "share_tokenizer",
+           "tokenize_words", "tokenizer"]
 
 
 def parse_published(value: object) -> dt.date | None:

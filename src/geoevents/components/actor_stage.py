@@ -30,8 +30,7 @@ from ..resources.schemas import AgentWord
 from .actors import ActorRecognizer, Mention
 from .dates import load_date_rules
 from .ner import ner_token_spans
-from .spans import register_extensions
-from .state import WorkState, work_state
+from .state import WorkState, prepare, work_state
 from .text import Segment
 
 
@@ -357,5 +356,5 @@ def make_actors(nlp: Language, name: str, gazetteer: list[str], bare_names: bool
     gazetteer does not know are found: "heuristic" (capitalised words) or "model" (the
     trained NER, on the sentences where a word of the trigger lexicon with the extra
     ``triggers`` files may fire)."""
-    register_extensions()
+    prepare(nlp)
     return ActorStage(gazetteer, bare_names, ner, triggers)

@@ -7,8 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates import DateResolver, load_date_rules
-from .spans import register_extensions
-from .state import work_state
+from .state import prepare, work_state
 
 
 class DateStage:
@@ -32,5 +31,5 @@ class DateStage:
                   assigns=["doc._.geoevents"])
 def make_dates(nlp: Language, name: str) -> DateStage:
     """Factory of the date stage."""
-    register_extensions()
+    prepare(nlp)
     return DateStage()

@@ -19,8 +19,7 @@ from ..resources.compiled import load_lexicon
 from ..resources.lexicon import Grammar, Lexicon, load_grammar
 from .events import EventEngine
 from .ranker import Ranker, RankerModel, load_ranker_model
-from .spans import register_extensions
-from .state import work_state
+from .state import prepare, work_state
 
 
 class EventStage:
@@ -87,5 +86,5 @@ class EventStage:
 def make_events(nlp: Language, name: str, triggers: list[str], ranker: bool) -> EventStage:
     """Factory of the event stage; ``triggers`` lists extra trigger files, ``ranker`` turns
     on the trained reader of roles the rules leave empty."""
-    register_extensions()
+    prepare(nlp)
     return EventStage(triggers, ranker)

@@ -9,9 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources.nlp_models import load_model
-from .spans import register_extensions
 from .stanza_adapter import StanzaParser, find_models
-from .state import WorkState, work_state
+from .state import WorkState, prepare, work_state
 
 
 class ParseStage:
@@ -71,5 +70,5 @@ class ParseStage:
                   requires=["doc._.geoevents"], assigns=["doc._.geoevents"])
 def make_parser(nlp: Language, name: str, parser: str) -> ParseStage:
     """Factory of the optional dependency-parse stage."""
-    register_extensions()
+    prepare(nlp)
     return ParseStage(parser)

@@ -42,8 +42,8 @@ from .actors import Mention
 from .confidence import Confidence, ConfidenceModel, load_confidence_model
 from .events import RawEvent
 from .location import SentenceView, load_locator
-from .spans import register_extensions, write_results
-from .state import WorkState, work_state
+from .spans import write_results
+from .state import WorkState, prepare, work_state
 from .text import Segment
 
 
@@ -672,7 +672,7 @@ def make_resolver(nlp: Language, name: str, min_confidence: float,
                   gazetteer: list[str]) -> ResolveStage:
     """Factory of the resolution stage; events below ``min_confidence`` are dropped;
     ``gazetteer`` lists the actor stage's extra gazetteer files."""
-    register_extensions()
+    prepare(nlp)
     return ResolveStage(min_confidence, gazetteer)
 
 

@@ -12,8 +12,7 @@ from spacy.tokens import Doc
 
 from ..inputs import parse_published
 from .dates import DateResolver, load_date_rules
-from .spans import register_extensions
-from .state import work_state
+from .state import prepare, work_state
 from .text import Segmenter, load_text_rules
 
 
@@ -64,5 +63,5 @@ class NewsSegmenter:
 @Language.factory("geoevents_segmenter", assigns=["doc._.geoevents", "token.is_sent_start"])
 def make_segmenter(nlp: Language, name: str) -> NewsSegmenter:
     """Factory of the news segmentation stage."""
-    register_extensions()
+    prepare(nlp)
     return NewsSegmenter()

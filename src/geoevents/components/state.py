@@ -7,8 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..inputs import share_tokenizer
 from ..models import (
     Actor,
     DateMention,
@@ -16,7 +18,7 @@ from ..models import (
 )
 from .actors import Mention
 from .events import RawEvent
-from .spans import STATE
+from .spans import STATE, register_extensions
 from .text import Segment
 
 EXT = STATE
@@ -61,3 +63,12 @@ def work_state(doc: Doc) -> WorkState:
         st = WorkState(None, "none")
         doc._.set(EXT, st)
     return st  # type: ignore[no-any-return]
+
+
+def prepare(nlp: Language) -> None:
+    """What every factory does first: register the extensions the components use, and make
+    ``nlp``'s own tokenizer the one the data files are split with (so that the gazetteer's
+    aliases are split as the documents are, and no second tokenizer is built)."""
+    register_extensions()
+    if nlp.lang:
+        share_tokenizer(nlp.lang, nlp.tokenizer)
