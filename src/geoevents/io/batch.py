@@ -22,7 +22,15 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Container,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -40,6 +48,7 @@ from . import (
     InputFormat,
     OutputFormat,
     Record,
+    Sink,
     _checked,
     _safe,
     format_document,
@@ -261,44 +270,16 @@ def run(inputs: Sequence[str | Path] | Iterable[Record], output: str | Path | No
         raise
     summary = Summary(output=None if output is None else str(output),
                       errors_path=None if errors_path is None else str(errors_path))
-    done = sink.done
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    seq = list(inputs) if isinstance(inputs, Sequence) else None
-    if seq is not None and all(isinstance(x, (str, Path)) for x in seq):
-        records: Iterable[Record] = read_records(seq, published=published, columns=columns,
-                                                 fmt=input_format)
-    else:
-        records = inputs  # type: ignore[assignment]
-
-    def todo() -> Iterator[Record]:
-        for r in records:
-            if _safe(str(r.id)) in done:
-                summary.skipped += 1
-            else:
-                yield r
-
+    records = _input_records(inputs, published, columns, input_format)
     t0 = time.perf_counter()
-    results = iter_results(todo(), fmt=ofmt, workers=workers, options=options,
-                           pipeline=pipeline, chunk_size=chunk_size)
+    results = iter_results(_not_done(records, sink.done, summary), fmt=ofmt,
+                           workers=workers, options=options, pipeline=pipeline,
+                           chunk_size=chunk_size)
     clean = True
     try:
         with _GracefulStop() as stop:
             for chunk in results:
-                for res in chunk:
-                    sink.write(res)
-                    summary.documents += 1
-                    summary.events += res.events
-                    summary.sentences += res.sentences
-                    if res.error is not None:
-                        summary.failed += 1
-                        if len(summary.sample_errors) < 10:
-                            summary.sample_errors.append((res.id, res.error))
-                        if errlog is not None:
-                            errlog.write(res.id, res.error)
-                sink.commit()
-                if errlog is not None:
-                    errlog.flush()
+                _write_chunk(chunk, sink, errlog, summary)
                 if progress is not None:
                     progress(Progress(summary.documents, summary.events, summary.failed,
                                       summary.skipped, time.perf_counter() - t0))
@@ -319,6 +300,47 @@ def run(inputs: Sequence[str | Path] | Iterable[Record], output: str | Path | No
                 if not resume:
                     remove_if_empty(errlog.path)
     return summary
+
+
+def _input_records(inputs: Sequence[str | Path] | Iterable[Record] | str | Path,
+                   published: Any, columns: Columns, input_format: InputFormat | None
+                   ) -> Iterable[Record]:
+    """The records of ``inputs``: read from paths, or the records given."""
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    seq = list(inputs) if isinstance(inputs, Sequence) else None
+    if seq is not None and all(isinstance(x, (str, Path)) for x in seq):
+        return read_records(seq, published=published, columns=columns, fmt=input_format)
+    return inputs  # type: ignore[return-value]
+
+
+def _not_done(records: Iterable[Record], done: Container[str], summary: Summary
+              ) -> Iterator[Record]:
+    """The records not yet committed to the output (counted as skipped in ``summary``)."""
+    for r in records:
+        if _safe(str(r.id)) in done:
+            summary.skipped += 1
+        else:
+            yield r
+
+
+def _write_chunk(chunk: Iterable[DocResult], sink: Sink, errlog: ErrorLog | None,
+                 summary: Summary) -> None:
+    """Write a chunk of results, record its failures, and commit it."""
+    for res in chunk:
+        sink.write(res)
+        summary.documents += 1
+        summary.events += res.events
+        summary.sentences += res.sentences
+        if res.error is not None:
+            summary.failed += 1
+            if len(summary.sample_errors) < 10:
+                summary.sample_errors.append((res.id, res.error))
+            if errlog is not None:
+                errlog.write(res.id, res.error)
+    sink.commit()
+    if errlog is not None:
+        errlog.flush()
 
 
 class _GracefulStop:
