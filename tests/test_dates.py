@@ -90,6 +90,17 @@ CASES = [
     C("Dia akan datang. Mereka bertemu pada Selasa.", THU, "Selasa", "2021-10-19"),
     C("Pemerintah akan terus memantau situasi di perbatasan yang memanas sejak bentrokan "
       "pada Selasa.", THU, "Selasa", "2021-10-19"),
+    # the future word reaches over a long object in its clause, not past a quotation
+    C("Menteri Luar Negeri dijadwalkan bertemu dengan Sekretaris Jenderal Perserikatan "
+      "Bangsa-Bangsa pada Senin.", THU, "Senin", "2021-10-25"),
+    C("\"Kami akan mengusut kasus itu sampai tuntas,\" kata Kepala Kepolisian Daerah di "
+      "Mataram, Senin.", THU, "Senin", "2021-10-18"),
+    C("Gubernur akan membangun jalan baru itu tahun depan, ujar juru bicara pemprov pada "
+      "Senin.", THU, "Senin", "2021-10-18"),
+    # a weekday that agrees with the past day-month keeps it in a future-tense sentence:
+    # the planned meeting was reported the day after (Rabu 20/10/2021 was a Wednesday)
+    C("Presiden dijadwalkan menerima Perdana Menteri Jepang pada Rabu (20/10).", THU,
+      "Rabu (20/10)", "2021-10-20"),
     # --- "Minggu": weekday or week -----------------------------------------------------------
     C("Dia tiba di Jakarta Minggu lalu.", THU, "Minggu lalu", "2021-10-17"),
     C("Minggu lalu, pakar HAM PBB mengecam Myanmar.", THU, "Minggu lalu", "2021-10-14",

@@ -18,14 +18,16 @@ and period words, time zones) lives in ``resources/id/dates.yaml`` and is valida
 Resolution choices (the tests in ``tests/test_dates.py`` pin them down):
 
 * A bare weekday is the latest such day on or before publication (the same day counts);
-  with a future-tense word ("akan", "dijadwalkan" ...) earlier in the same sentence, the
-  first one on or after publication. "Rabu lalu" is strictly before, "Rabu depan" /
+  with a future-tense word ("akan", "dijadwalkan" ...) earlier in the same clause (not
+  across a quotation mark or a clause word such as "yang", "kata"), the first one on or
+  after publication. "Rabu lalu" is strictly before, "Rabu depan" /
   "Rabu mendatang" strictly after, "Rabu ini" / "Rabu pekan lalu" / "Rabu pekan depan"
   the Wednesday of the current / previous / next Monday-to-Sunday week.
 * A day and month without a year takes the year that puts it nearest to publication,
   preferring the past: the future reading is chosen only when it is nearer *and* at most
-  90 days ahead, or when the sentence is in the future tense or says "mendatang". A weekday
-  next to it may switch between the past and future reading (within half a year); a weekday
+  90 days ahead, or when the clause is in the future tense or says "mendatang". A weekday
+  next to it may switch between the past and future reading (within half a year, also
+  against the tense: a planned meeting reported after it took place); a weekday
   that agrees with neither is flagged ``weekday_mismatch`` and the numeric date is trusted.
 * A month alone is on or before the publication month (future tense: on or after;
   "Agustus lalu": strictly before; "Agustus mendatang": strictly after).
@@ -56,7 +58,7 @@ from ..resources import resource, validate_yaml
 __all__ = ["DateResolver", "DateRules", "load_date_rules"]
 
 # Tunable constants (numbers, not words).
-_FUTURE_CONTEXT_CHARS = 60
+_FUTURE_CONTEXT_CHARS = 120
 """How far before an expression a future-tense word is looked for (same sentence only)."""
 _FUTURE_WINDOW_DAYS = 90
 """A day-month without year resolves to the future only when at most this many days ahead."""
@@ -173,6 +175,10 @@ class DateRules(_Strict):
     periods: list[PeriodEntry]
     weekend: WeekendEntry
     future_words: list[str]
+    tense_boundaries: list[str] = []
+    """Words that open another clause: a future word before one of them does not make a
+    date after it future ("akan memantau situasi yang memanas sejak bentrokan pada
+    Selasa": the clash was on the past Tuesday)."""
     month_cues: list[str]
     year_cues: list[str]
     year_words: list[str]
@@ -213,6 +219,9 @@ _NUM_LB = r"(?<![\w.,/:'’-])"
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _SENT_BREAK = re.compile(r"[.!?](?=\s)|\n")
+_TENSE_BREAK = re.compile(r"[.!?](?=\s)|\n|[\"“”]")
+"""Where the tense of the words before a date ends: a sentence or a quotation ("... akan
+kami bongkar," kata Gubernur, Rabu: the governor spoke on the past Wednesday)."""
 _RECENT_YEARS = 6
 """Years before the latest one in a header that could be the story's own."""
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d]|[.,]\d)")
@@ -346,6 +355,7 @@ class DateResolver:
         self._period = self._read_periods()
         self._ones, self._specials, self._teen, self._tens = self._read_number_words()
         self._future = _norm_set(r.future_words)
+        self._tense_bounds = _norm_set(r.tense_boundaries)
         self._month_cues = _norm_set(r.month_cues)
         self._year_cues = _norm_set(r.year_cues)
         self._number_words = set(self._ones) | set(self._specials)
@@ -795,11 +805,15 @@ class DateResolver:
         return i <= lo or text[i - 1] in ".!?\n\"“”'‘:;-–—"
 
     def _future_tense(self, text: str, a: int, lo: int) -> bool:
+        """Whether a future word stands before the date at ``a`` in its clause: after the
+        last sentence break and clause word within ``_FUTURE_CONTEXT_CHARS``."""
         ctx = text[max(lo, a - _FUTURE_CONTEXT_CHARS):a]
-        breaks = [m.end() for m in _SENT_BREAK.finditer(ctx)]
+        breaks = [m.end() for m in _TENSE_BREAK.finditer(ctx)]
         if breaks:
             ctx = ctx[breaks[-1]:]
-        return not self._future.isdisjoint(_WORD.findall(ctx.lower()))
+        words = _WORD.findall(ctx.lower())
+        cut = max((k + 1 for k, w in enumerate(words) if w in self._tense_bounds), default=0)
+        return not self._future.isdisjoint(words[cut:])
 
     def _dir_mode(self, dword: str | None, text: str, a: int, lo: int) -> tuple[Mode, bool]:
         """The resolution mode from a direction word or the tense; and its context flag."""
@@ -850,7 +864,7 @@ class DateResolver:
             other = f if choice == p else p
             if (other is not None and other.weekday() == wd
                     and abs((other - pub).days) <= _WEEKDAY_SWITCH_DAYS
-                    and mode == "default"):
+                    and mode in ("default", "past", "future")):
                 choice = other
             else:
                 mismatch = True
