@@ -133,6 +133,7 @@ class ActorRecognizer:
         }
         self._pron_max = max((len(k) for k in self._pronouns), default=1)
         self._pron_first = {k[0] for k in self._pronouns}
+        self._starters = self._pron_first | self._numerals
 
     def __call__(
         self,
@@ -158,8 +159,16 @@ class ActorRecognizer:
         at = {m.start: m for m in matches}
         defined = self._defined_names(words, at) if self.bare_names else {}
         s = _Sentence(words, starts, folded, at, date, ner_at, defined)
+        starters = self._starters
         i = 0
         while i < s.n:
+            w = words[i]
+            if not (w[:1].isupper() or w[:1].isdigit() or i in at or i in defined
+                    or folded[i] in starters or (ner_at is not None and i in ner_at)):
+                # most words start nothing: a lower-case word that is no pronoun, numeral,
+                # gazetteer match or NER span (no reader below would take it)
+                i += 1
+                continue
             i = self._read_at(s, i)
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state

@@ -17,6 +17,7 @@ grammar words in ``resources/id/grammar.yaml``:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -1038,7 +1039,7 @@ class EventEngine:
             if w[:1].isdigit() and all(c.isdigit() or c in ".,-" for c in w):
                 k += 1
                 continue
-            for q in self._quant:
+            for q in _by_first(self._quant).get(w, ()):
                 if tuple(words[k:k + len(q)]) == q:
                     k += len(q)
                     break
@@ -1170,17 +1171,29 @@ class EventEngine:
     # -- words --------------------------------------------------------------------------
 
     @staticmethod
-    def _has(lower: list[str], seqs: AbstractSet[tuple[str, ...]]) -> bool:
-        for i in range(len(lower)):
-            for s in seqs:
-                if lower[i] == s[0] and tuple(lower[i:i + len(s)]) == s:
+    def _has(lower: list[str], seqs: frozenset[tuple[str, ...]]) -> bool:
+        """Whether one of the phrases ``seqs`` occurs in ``lower``."""
+        index = _by_first(seqs)
+        for i, w in enumerate(lower):
+            for s in index.get(w, ()):
+                if tuple(lower[i:i + len(s)]) == s:
                     return True
         return False
 
-    def _window_has(self, lower: list[str], pos: int, seqs: AbstractSet[tuple[str, ...]]) -> bool:
+    def _window_has(self, lower: list[str], pos: int, seqs: frozenset[tuple[str, ...]]
+                    ) -> bool:
         lo = max(0, pos - self.g.modality_window)
         window = lower[lo:pos]
         return self._has(window, seqs)
+
+
+@functools.lru_cache(maxsize=64)
+def _by_first(seqs: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a grammar list by their first word, for matching word by word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for q in seqs:
+        out.setdefault(q[0], []).append(q)
+    return {w: tuple(qs) for w, qs in out.items()}
 
 
 def _same(a: Mention, b: Mention) -> bool:
