@@ -218,7 +218,6 @@ _RB = r"(?![\w'’-])"
 _NUM_LB = r"(?<![\w.,/:'’-])"
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
-_SENT_BREAK = re.compile(r"[.!?](?=\s)|\n")
 _TENSE_BREAK = re.compile(r"[.!?](?=\s)|\n|[\"“”]")
 """Where the tense of the words before a date ends: a sentence or a quotation ("... akan
 kami bongkar," kata Gubernur, Rabu: the governor spoke on the past Wednesday)."""
