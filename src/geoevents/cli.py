@@ -133,7 +133,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    """Build the Indonesian spaCy pipeline from the shared corpora (models_nlp.training)."""
+    """Build the Indonesian spaCy pipeline from the shared corpora (geoevents.training.train)."""
     from .training.train import STEPS, train
 
     steps = tuple(args.steps.split(",")) if args.steps else STEPS

@@ -4,7 +4,7 @@
   PER/ORG/LOC NER, floret vectors), loaded lazily from ``geoevents/resources/model``;
 * :func:`geoevents.components.ner.ner_spans`: entity character spans;
 * :func:`evaluate_ner`: P/R/F1 per type on a BIO/CoNLL file;
-* :mod:`.training`: the reproducible training setup (``geoevents train``);
+* :mod:`.train`: the reproducible training setup (``geoevents train``);
 * :mod:`geoevents.components.stanza_adapter`: stanza's Indonesian pipeline mapped onto spaCy Docs.
 
 Importing this package does not import spaCy models, stanza or torch.
