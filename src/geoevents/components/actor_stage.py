@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..resources import (
 from ..resources.compiled import load_gazetteer, load_lexicon
 from ..resources.gazetteer import Gazetteer, fold
 from ..resources.lexicon import Grammar, Lexicon, load_grammar
-from ..resources.places import PlaceRules, PlaceSpan, load_places
+from ..resources.places import PlaceSpan, load_places
 from ..resources.schemas import AgentWord
 from .actors import ActorRecognizer, Mention
 from .dates import load_date_rules
@@ -39,6 +40,17 @@ def _place_at(words: Sequence[str], k: int) -> tuple[int, str] | None:
     loaded when a name first asks)."""
     hit = load_places().at(words, k)
     return (hit[0], hit[1].country) if hit is not None else None
+
+
+@dataclass(frozen=True)
+class _CountryWords:
+    """The place rules' words for giving role-only actors a country, folded once a story
+    (``resources/id/places.yaml``)."""
+
+    scene: frozenset[str]
+    attach: frozenset[str]
+    dest: frozenset[str]
+    government: frozenset[str]
 
 
 class ActorStage:
@@ -211,17 +223,19 @@ class ActorStage:
                     if with_places else None, dateline)
             return ranks[with_places][0]
 
+        words = _CountryWords(
+            scene=frozenset(rules.scene_sectors),
+            attach=frozenset(fold(w) for w in rules.attachments),
+            dest=frozenset(fold(w) for w in rules.destinations),
+            government=frozenset(fold(w) for w in rules.government_words))
         for s, ms in enumerate(mentions):
             if needs[s]:
-                self._countries_of_sentence(tokens[s][0], ms, places_in(s), story, rules)
+                self._countries_of_sentence(tokens[s][0], ms, places_in(s), story, words)
 
     def _countries_of_sentence(self, words: list[str], ms: list[Mention],
                                places: list[PlaceSpan], story: Callable[[bool], str],
-                               rules: PlaceRules) -> None:
+                               cw: _CountryWords) -> None:
         """Steps 1-3 of :meth:`_default_country` for the mentions of one sentence."""
-        scene = set(rules.scene_sectors)
-        attach = {fold(w) for w in rules.attachments}
-        dest = {fold(w) for w in rules.destinations}
         nearest: tuple[int, str] | None = None  # the last state named: (its end, country)
         for k, m in enumerate(ms):
             a = m.actor
@@ -230,14 +244,14 @@ class ActorStage:
                     nearest = (m.end, a.country)
                 continue
             assert a.sector is not None
-            c = (self._attached(words, ms, k, places, attach)
-                 or self._nearby(m, nearest, places, dest, with_places=a.sector in scene)
-                 or story(a.sector in scene))
+            c = (self._attached(words, ms, k, places, cw.attach)
+                 or self._nearby(m, nearest, places, cw.dest, with_places=a.sector in cw.scene)
+                 or story(a.sector in cw.scene))
             update: dict[str, Any] = {"country": c, "cameo": c + a.sector,
-                                      **self._body_of(words, m, c, rules)}
+                                      **self._body_of(words, m, c, cw.government)}
             ms[k] = dataclasses.replace(m, actor=a.model_copy(update=update))
 
-    def _body_of(self, words: list[str], m: Mention, c: str, rules: PlaceRules
+    def _body_of(self, words: list[str], m: Mention, c: str, government: Set[str]
                  ) -> dict[str, Any]:
         """The named body a role-only mention of state ``c`` is, as fields of its actor:
         "Kementerian Sosial" in an Indonesian story is Indonesia's ministry; a bare
@@ -248,7 +262,6 @@ class ActorStage:
         if named is not None:
             return {"name": named[0], "id": named[1], "kind": "organization"}
         state = self.gaz.entities.get(c)
-        government = {fold(w) for w in rules.government_words}
         if a.name is None and a.sector == "GOV" and state is not None and \
                 state.kind == "state" and \
                 " ".join(fold(w) for w in words[m.start:m.end]) in government:
