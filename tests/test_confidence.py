@@ -129,9 +129,12 @@ def test_committed_weights_match_a_fresh_training() -> None:
     sets = [(dev.name, mod.read_gold(dev)),
             ("indosum_events.jsonl",
              mod.indosum_docs(ROOT / "training" / "data" / "indosum_events.jsonl", corpus))]
-    fresh = mod.train(sets, scorer, calibrate=(1,)).model
-    committed = load_confidence_model()
-    assert fresh.threshold == committed.threshold
+    trained = mod.train(sets, scorer, calibrate=(1,))
+    fresh, committed = trained.model, load_confidence_model()
+    # the shipped threshold is kept across retrainings while it stays on the flat top of
+    # the cross-validated F1 curve; off it, ``--choose`` picks it again
+    shipped_f1, best_f1 = trained.f1
+    assert shipped_f1 >= best_f1 - 0.01
     assert fresh.weights.keys() == committed.weights.keys()
     assert abs(fresh.bias - committed.bias) < 1e-3
     assert max(abs(fresh.weights[k] - committed.weights[k]) for k in fresh.weights) < 1e-3

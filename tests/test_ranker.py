@@ -199,8 +199,11 @@ def test_committed_weights_match_a_fresh_training() -> None:
     sets = [(dev.name, mod.read_gold(dev)),
             ("indosum_events.jsonl",
              mod.indosum_docs(ROOT / "training" / "data" / "indosum_events.jsonl", corpus))]
-    fresh = mod.train(sets, scorer).model
-    committed = load_ranker_model()
-    assert (fresh.threshold, fresh.keep) == (committed.threshold, committed.keep)
+    trained = mod.train(sets, scorer)
+    fresh, committed = trained.model, load_ranker_model()
+    # the shipped threshold is kept across retrainings while it stays on the flat top of
+    # the cross-validated F1 curve; off it, ``--choose`` picks it again
+    shipped_f1, best_f1 = trained.f1
+    assert shipped_f1 >= best_f1 - 0.01
     assert fresh.weights.keys() == committed.weights.keys()
     assert max(abs(fresh.weights[k] - committed.weights[k]) for k in fresh.weights) < 1e-3

@@ -9,9 +9,11 @@ scorer's own alignment: 1 where it matches a required gold event, 0 where it mat
 out). A logistic regression (scikit-learn) is fitted on all rows, its regularisation chosen
 by grouped cross-validation over documents (log loss). The cross-validated probabilities
 are then rescaled (Platt) on the IndoSum sets, which no rule was written from, so that
-a confidence holds on unseen news; they also give the calibration table and the default
-``min_confidence``: the threshold with the
-best F1 over all sets, provided it costs no set more than a point of F1.
+a confidence holds on unseen news; they also give the calibration table and, with
+``--choose``, the default ``min_confidence`` again: the threshold with the best F1 over all
+sets, provided it costs no set more than a point of F1. Without it the shipped threshold is
+kept (the F1 curve is flat around its best, and a threshold chosen afresh at every
+retraining would move every figure a change to the rules is judged by).
 
     pip install -e ".[train]"
     python training/ranker.py ...   # first: the confidence model scores the ranker's events
@@ -29,7 +31,7 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 import geoevents
-from geoevents.components.confidence import ConfidenceModel
+from geoevents.components.confidence import ConfidenceModel, load_confidence_model
 from geoevents.components.ranker import RankerModel, load_ranker_model
 from geoevents.components.state import work_state
 
@@ -140,11 +142,17 @@ class Trained(NamedTuple):
 
     model: ConfidenceModel
     report: list[str]
+    #: cross-validated F1 over all sets at the shipped threshold and at the chosen one
+    f1: tuple[float, float]
 
 
 def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
-          folds: int = 5, calibrate: tuple[int, ...] = ()) -> Trained:
+          folds: int = 5, calibrate: tuple[int, ...] = (),
+          threshold: float | None = None, rechoose: bool = False) -> Trained:
     """Fit the confidence model on annotated document sets ``[(name, docs)]``.
+
+    The shipped ``min_confidence`` is ``threshold`` if given, else the shipped model's; with
+    ``rechoose``, the cross-validated choice printed in the report.
 
     ``calibrate`` names (by index) the sets no rule was written from: the model's scale and
     offset are refitted to their cross-validated logits (Platt scaling), so that its
@@ -195,9 +203,13 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
     # the best F1 over all sets that costs no set more than a point of F1
     ok = [k for k in range(len(THRESHOLDS))
           if all(c[k][3] >= c[0][3] - 0.01 for c in curves)]
-    k = max(ok, key=lambda k: overall[k][3])
-    th = THRESHOLDS[k]
-    report.append(f"min_confidence {th:.2f}: F1 " + ", ".join(
+    best = max(ok, key=lambda k: overall[k][3])
+    report.append(f"cross-validated choice: min_confidence {THRESHOLDS[best]:.2f}, "
+                  f"F1 {overall[best][3]:.3f}")
+    th = (THRESHOLDS[best] if rechoose else threshold if threshold is not None
+          else load_confidence_model().threshold)
+    k = min(range(len(THRESHOLDS)), key=lambda i: abs(THRESHOLDS[i] - th))
+    report.append(f"shipped min_confidence {th:.2f}: F1 {overall[k][3]:.3f}; " + ", ".join(
         f"{name} {c[0][3]:.3f} -> {c[k][3]:.3f}" for (name, _), c in zip(sets, curves,
                                                                           strict=True)))
     clf = LogisticRegression(C=best_c, max_iter=2000)
@@ -212,19 +224,24 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
                     f"{int(y.sum())} right; C={best_c}, {folds}-fold log loss {best_loss:.4f}"
                     + (f"; Platt-scaled on {', '.join(sets[i][0] for i in calibrate)}"
                        if calibrate else "")))
-    return Trained(model, report)
+    return Trained(model, report, (overall[k][3], overall[best][3]))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     _readers.data_arguments(ap, OUT)
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="the min_confidence to ship (default: the shipped model's)")
+    ap.add_argument("--choose", action="store_true",
+                    help="choose min_confidence again by cross-validation")
     args = ap.parse_args()
     scorer = load_scorer(args.scorer)
     sets = _readers.annotated_sets(args)
     # the IndoSum annotations were not used to write rules: the probabilities are
     # calibrated to them
     trained = train(sets, scorer, folds=args.folds,
-                    calibrate=tuple(range(len(args.gold), len(sets))))
+                    calibrate=tuple(range(len(args.gold), len(sets))),
+                    threshold=args.threshold, rechoose=args.choose)
     for line in trained.report:
         print(line, file=sys.stderr)
     args.out.write_text(trained.model.model_dump_json(indent=1) + "\n", "utf-8")

@@ -4,8 +4,10 @@ For every trigger word in every sentence of the gold file, the pipeline (rules o
 its mentions; each ordered pair of them is a candidate reading (``geoevents.components.ranker``),
 labelled by the scorer's own matching: positive where a gold event of the sentence has the
 trigger's root, that actor and that target. A logistic regression (scikit-learn) is fitted
-on all candidates; the regularisation and the threshold are chosen by cross-validation over
-documents, on the trigger words the rules leave empty (the only ones the ranker reads).
+on all candidates; the regularisation is chosen by cross-validation over documents. The
+threshold (on the trigger words the rules leave empty, the only ones the ranker reads) is
+the shipped one unless ``--choose`` picks it again by cross-validation: a retraining after
+a change to the rules then changes the weights only, and the change is judged by itself.
 
     pip install -e ".[train]"
     python training/ranker.py --gold ../shared/eval/dev.jsonl \\
@@ -31,7 +33,7 @@ from types import ModuleType
 from typing import Any, NamedTuple
 
 import geoevents
-from geoevents.components.ranker import Candidate, Ranker, RankerModel
+from geoevents.components.ranker import Candidate, Ranker, RankerModel, load_ranker_model
 from geoevents.components.state import work_state
 
 THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
@@ -175,8 +177,18 @@ def selection(rows: list[dict[str, Any]], probs: Any, thresholds: list[float]) -
     return lines
 
 
+class Choice(NamedTuple):
+    """A (threshold, keep) pair, its cross-validated F1, and what :func:`choose` printed."""
+
+    threshold: float
+    keep: float
+    f1: float
+    note: str
+    curve: list[str]
+
+
 def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
-           slack: float = 0.02) -> tuple[float, float, str, list[str]]:
+           slack: float = 0.02, thresholds: list[float] | None = None) -> Choice:
     """The (threshold, keep) pair with the best F1 over the candidates that costs the rules'
     own readings at most ``slack`` of precision, from cross-validated probabilities.
 
@@ -194,7 +206,7 @@ def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
     base_p = base_tp / base_n if base_n else 0.0
     choice = (1.0, 0.0, 2 * base_tp / (base_n + n_gold), base_p)
     curve: list[str] = []
-    for th in [x / 20 for x in range(3, 15)]:
+    for th in thresholds or [x / 20 for x in range(3, 15)]:
         add = [(y, n) for p, y, n in best.values() if p >= th]
         for keep in keeps:
             kept = [y for p, y in rule if p >= keep]
@@ -208,7 +220,7 @@ def choose(rows: list[dict[str, Any]], probs: Any, keeps: list[float],
     th, keep, f1, prec = choice
     note = (f"rules alone: precision {base_p:.3f}, F1 {2 * base_tp / (base_n + n_gold):.3f}; "
             f"threshold {th:.2f}, keep {keep:.2f}: precision {prec:.3f}, F1 {f1:.3f}")
-    return th, keep, note, curve
+    return Choice(th, keep, f1, note, curve)
 
 
 class CrossValidated(NamedTuple):
@@ -275,14 +287,20 @@ class Trained(NamedTuple):
     report: list[str]
     vectorizer: Any
     classifier: Any
+    #: cross-validated F1 at the shipped threshold and at the best threshold
+    f1: tuple[float, float]
 
 
 def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
-          folds: int = 5, threshold: float | None = None, keep: float = 0.0) -> Trained:
+          folds: int = 5, threshold: float | None = None, keep: float = 0.0,
+          rechoose: bool = False) -> Trained:
     """Fit the ranker on annotated document sets ``[(name, docs)]``.
 
-    The regularisation is chosen by grouped cross-validation (log loss), the threshold by
-    :func:`choose` on the same cross-validated probabilities, unless given.
+    The regularisation is chosen by grouped cross-validation (log loss). The threshold is
+    ``threshold`` if given, else the shipped model's; with ``rechoose``, :func:`choose`
+    picks it again on the same cross-validated probabilities. The F1 curve is flat around
+    its best, so a choice made afresh at each retraining would move the threshold within
+    that flat stretch and, with it, every figure a change to the rules is judged by.
     """
     try:
         from sklearn.linear_model import LogisticRegression
@@ -300,17 +318,22 @@ def train(sets: list[tuple[str, list[dict[str, Any]]]], scorer: ModuleType, *,
     clf = LogisticRegression(C=best_c, max_iter=2000)
     clf.fit(X, y)
     bias, weights = weights_of(vec, clf)
-    chosen, keep, note, curve = choose(rows, best_probs, [keep])
-    report.append(f"chosen on the cross-validated candidates: {note}")
-    report.extend(curve)
+    best = choose(rows, best_probs, [keep])
+    report.append(f"chosen on the cross-validated candidates: {best.note}")
+    report.extend(best.curve)
+    shipped, th = best, best.threshold
+    if not rechoose:
+        # the F1 of the shipped threshold (or of the rules alone, where it costs them more
+        # than the slack of precision)
+        th = threshold if threshold is not None else load_ranker_model().threshold
+        shipped = choose(rows, best_probs, [keep], thresholds=[th])
+        report.append(f"shipped threshold {th:.2f}: {shipped.note}")
     model = RankerModel(
-        bias=bias,
-        threshold=threshold if threshold is not None else chosen, keep=keep,
-        weights=weights,
+        bias=bias, threshold=th, keep=keep, weights=weights,
         trained_on=(f"{', '.join(name for name, _ in sets)}: {len(rows)} candidates, "
                     f"{int(y.sum())} positive; C={best_c}, {folds}-fold log loss "
-                    f"{best_loss:.4f}; {note}"))
-    return Trained(model, report, vec, clf)
+                    f"{best_loss:.4f}; {shipped.note}"))
+    return Trained(model, report, vec, clf, (shipped.f1, best.f1))
 
 
 def data_arguments(ap: argparse.ArgumentParser, out: Path) -> None:
@@ -335,7 +358,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     data_arguments(ap, OUT)
     ap.add_argument("--threshold", type=float, default=None,
-                    help="the threshold to ship (default: the cross-validated choice)")
+                    help="the threshold to ship (default: the shipped model's)")
+    ap.add_argument("--choose", action="store_true",
+                    help="choose the threshold again on the cross-validated candidates")
     ap.add_argument("--keep", type=float, default=0.0,
                     help="the probability a reading of the rules needs to stay (default 0: "
                          "the rules' readings are all kept)")
@@ -343,7 +368,8 @@ def main() -> None:
     args = ap.parse_args()
     scorer = load_scorer(args.scorer)
     sets = annotated_sets(args)
-    trained = train(sets, scorer, folds=args.folds, threshold=args.threshold, keep=args.keep)
+    trained = train(sets, scorer, folds=args.folds, threshold=args.threshold, keep=args.keep,
+                    rechoose=args.choose)
     for line in trained.report:
         print(line, file=sys.stderr)
     args.out.write_text(trained.model.model_dump_json(indent=1) + "\n", "utf-8")
