@@ -64,7 +64,7 @@ def minister_titles(agents: Sequence[AgentWord], records: Sequence[GazetteerReco
         title = "menteri " + fold(name)[len(_MINISTRY):]
         if title in have or title in out:
             return
-        out[title] = AgentWord(term=title, english=english, sector=sector)
+        out[title] = AgentWord(term=title, english=english, sector=sector)  # type: ignore[arg-type]
 
     for a in agents:
         if a.institution is not None and not a.person:
