@@ -711,3 +711,25 @@ def test_grammar_words_are_folded_once_and_shared():
     assert events.g.folded() is w
     with pytest.raises(TypeError):
         w.words("modality_window")  # a number, no word list
+
+
+# grammar.yaml "irrealis": an ability, obligation or purpose word right before a verb
+@pytest.mark.parametrize("word", ["bisa", "dapat", "harus", "perlu", "mungkin", "seharusnya",
+                                  "wajib", "berpotensi"])
+def test_an_irrealis_word_before_the_verb_reports_no_event(word):
+    text = "Menteri Luar Negeri Retno Marsudi {}bertemu Menlu Malaysia Anifah Aman di Kuala Lumpur."
+    assert ("Retno Marsudi", "Anifah Aman") in pairs(text.format(""))
+    assert pairs(text.format(word + " ")) == set()
+
+
+def test_a_purpose_clause_reports_no_event():
+    assert ("Indonesia", "Philippines") in pairs("Indonesia membantu Filipina di Marawi.")
+    for word in ("agar", "supaya"):
+        got = pairs(f"Duterte memberi lampu hijau {word} Indonesia membantu Filipina di Marawi.")
+        assert ("Indonesia", "Philippines") not in got
+
+
+def test_managing_to_and_nouns_are_not_irrealis():
+    # "mampu" (managed to) reports the act; "dapat" before a noun is receiving it
+    assert ("Iraq", "Islamic State") in pairs("Irak mampu menyerang ISIS di Mosul.")
+    assert ("Japan", "Indonesia") in pairs("Indonesia dapat bantuan dari Jepang.")

@@ -129,6 +129,7 @@ class EventEngine:
         self._neg_words = w.single("negation")
         self._intent = w.phrases("intent")
         self._cond = w.words("conditional")
+        self._irrealis = w.phrases("irrealis")
         self._bound = w.words("clause_boundaries")
         self._coord = w.words("coordinators")
         self._conj = w.words("conjunctions")
@@ -325,7 +326,8 @@ class EventEngine:
                 continue
             if hit.head in governed:
                 continue
-            if any(lower[k] in self._cond for k in range(0, hit.start)):
+            if any(lower[k] in self._cond for k in range(0, hit.start)) or self._unreal(
+                    hit, lower):
                 continue
             if not self._object_ok(hit, lower, mentions):
                 continue
@@ -365,7 +367,8 @@ class EventEngine:
         there, with whether they are and whether the rules read (or governed) its word."""
         groups: dict[tuple[int, str], tuple[TriggerHit, bool, bool, int]] = {}
         for hit in hits:
-            if hit.head in covered or any(lower[k] in self._cond for k in range(hit.start)):
+            if hit.head in covered or any(lower[k] in self._cond for k in range(hit.start)) \
+                    or self._unreal(hit, lower):
                 continue
             key = (hit.head, hit.trigger.trigger.cameo[:2])
             ok = self._object_ok(hit, lower, mentions)
@@ -1179,6 +1182,11 @@ class EventEngine:
                 if tuple(lower[i:i + len(s)]) == s:
                     return True
         return False
+
+    def _unreal(self, hit: TriggerHit, lower: list[str]) -> bool:
+        """Whether an ability, obligation or purpose word stands right before a verb
+        trigger: "DPR harus berbicara dengan pemerintah" reports no talks."""
+        return hit.voice != "nominal" and self._window_has(lower, hit.start, self._irrealis)
 
     def _window_has(self, lower: list[str], pos: int, seqs: frozenset[tuple[str, ...]]
                     ) -> bool:

@@ -25,6 +25,7 @@ class Grammar(BaseModel):
     modality_window: int = 4
     intent_codes: dict[str, str]
     conditional: list[str]
+    irrealis: list[str]
     clause_boundaries: list[str]
     coordinators: list[str]
     reciprocal: list[str]
