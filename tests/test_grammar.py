@@ -325,6 +325,8 @@ def test_a_role_before_coordinated_states_belongs_to_each():
 def test_a_one_word_alias_inside_another_name_is_not_that_person():
     for text in ("Polisi Indonesia menyerbu sebuah rumah di Mega Kuningan yang dipakai teroris.",
                  "Menteri PANRB Rini Widyantini mengecam pungutan liar di Papua.",
+                 # after a title too: the alias begins a longer name
+                 "Menteri Keuangan Rini Widyantini mengecam pungutan liar di Papua.",
                  "Maskapai Susi Air mengecam penembakan pesawatnya oleh KKB."):
         names = {a.name for a in geoevents.analyze(text, published=PUB).actors}
         assert not names & {"Megawati Sukarnoputri", "Rini Soemarno", "Susi Pudjiastuti"}, (
@@ -332,6 +334,7 @@ def test_a_one_word_alias_inside_another_name_is_not_that_person():
     # the same aliases alone, or after a title, are the people
     assert ("Megawati Sukarnoputri", "Israel") in pairs("Mega mengecam Israel.")
     assert ("Megawati Sukarnoputri", "Israel") in pairs("Ketua Umum PDIP Mega mengecam Israel.")
+    assert ("Rini Soemarno", "Israel") in pairs("Menteri BUMN Rini mengecam Israel.")
 
 
 def test_a_subject_pronoun_continues_the_previous_subject():

@@ -328,6 +328,10 @@ class ActorRecognizer:
             # "tersangka mantan Sekretaris Jenderal ..., Waryono Karno": a former
             # office continues the description
             nxt = at.get(j + 1)
+        if nxt is not None and self._person_at(at, j) and self._name_goes_on(s, nxt):
+            # "Menteri Keuangan Rini Widyantini": a person's one-word alias that begins a
+            # longer name is no match; the title's name is read whole
+            return None
         if nxt is not None and self._can_follow(chain, nxt):
             return nxt
         # an office named in capitals inside a title, before its organisation:
@@ -351,7 +355,7 @@ class ActorRecognizer:
         if k + 1 < s.n and words[k] == "," and (
                 _is_name_token(words[k + 1]) or self._person_at(at, k + 1)):
             k += 1
-        if self._person_at(at, k):
+        if self._person_at(at, k) and not self._name_goes_on(s, at[k]):
             chain.append(at[k])
             return at[k].end, at[k].end
         region = self._region_end(words, s.folded, self._office_end(s, k))
@@ -368,6 +372,14 @@ class ActorRecognizer:
             # of the office, then the person's name as an apposition
             return name_end + 1, self._apposed_name_end(s, name_end + 1)
         return region, name_end
+
+    @staticmethod
+    def _name_goes_on(s: _Sentence, m: Match) -> bool:
+        """Whether a person's one-word alias begins a longer name that the gazetteer does
+        not know: after "Menteri Keuangan", "Rini Widyantini" is not Rini Soemarno ("Rini")
+        but a person of that whole name."""
+        return (m.end - m.start == 1 and m.end < s.n and m.end not in s.at
+                and _is_name_token(s.words[m.end]))
 
     def _office_end(self, s: _Sentence, k: int) -> int:
         """Past the capitalised common nouns from ``k`` that continue an office (and the
