@@ -326,8 +326,7 @@ class EventEngine:
                 continue
             if hit.head in governed:
                 continue
-            if any(lower[k] in self._cond for k in range(0, hit.start)) or self._unreal(
-                    hit, lower):
+            if self._unasserted(hit, lower):
                 continue
             if not self._object_ok(hit, lower, mentions):
                 continue
@@ -367,8 +366,7 @@ class EventEngine:
         there, with whether they are and whether the rules read (or governed) its word."""
         groups: dict[tuple[int, str], tuple[TriggerHit, bool, bool, int]] = {}
         for hit in hits:
-            if hit.head in covered or any(lower[k] in self._cond for k in range(hit.start)) \
-                    or self._unreal(hit, lower):
+            if hit.head in covered or self._unasserted(hit, lower):
                 continue
             key = (hit.head, hit.trigger.trigger.cameo[:2])
             ok = self._object_ok(hit, lower, mentions)
@@ -1183,9 +1181,12 @@ class EventEngine:
                     return True
         return False
 
-    def _unreal(self, hit: TriggerHit, lower: list[str]) -> bool:
-        """Whether an ability, obligation or purpose word stands right before a verb
-        trigger: "DPR harus berbicara dengan pemerintah" reports no talks."""
+    def _unasserted(self, hit: TriggerHit, lower: list[str]) -> bool:
+        """Whether the trigger's action is only supposed: a condition before it ("jika"),
+        or an ability, obligation or purpose word right before a verb ("DPR harus berbicara
+        dengan pemerintah" reports no talks)."""
+        if any(w in self._cond for w in lower[:hit.start]):
+            return True
         return hit.voice != "nominal" and self._window_has(lower, hit.start, self._irrealis)
 
     def _window_has(self, lower: list[str], pos: int, seqs: frozenset[tuple[str, ...]]
