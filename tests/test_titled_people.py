@@ -24,6 +24,11 @@ TITLED = [
     ("KPK memeriksa Wali Kota Cilegon Tubagus Iman Ariyadi di Jakarta.", "Tubagus Iman Ariyadi",
      "GOV", "IDN"),
     ("Polisi memeriksa Wali Kota Bogor Bima Arya di Jakarta.", "Bima Arya", "GOV", "IDN"),
+    # a minister is titled by the ministry's full name, "dan" and commas included
+    ("Presiden Joko Widodo bertemu Menteri Pemuda dan Olahraga Imam Nahrawi di Istana Bogor.",
+     "Imam Nahrawi", "GOV", "IDN"),
+    ("KPK memeriksa Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Eko Putro "
+     "Sandjojo kemarin.", "Eko Putro Sandjojo", "GOV", "IDN"),
 ]
 
 # A title with no name after it stays a role.
@@ -36,6 +41,8 @@ UNTITLED = [
     # a town or a province's short name is the office's place, no person's name
     ("KPK menahan Wali Kota Blitar kemarin.", None, "GOV", "IDN"),
     ("Warga mengadukan Kapolda Sumut kepada Kapolri.", None, "COP", "IDN"),
+    ("Presiden Joko Widodo bertemu Menteri Pemuda dan Olahraga di Istana Bogor.", None, "GOV",
+     "IDN"),
 ]
 
 
@@ -62,3 +69,18 @@ def test_a_known_place_is_no_person(nlp: Pipeline, text: str, names: set[str]) -
     assert {a.name for a in doc.actors if a.name} >= names
     assert not [a for a in doc.actors if a.kind == "person" and a.name in (
         "Yerusalem", "Kabul")]
+
+
+def test_each_ministry_gives_its_ministers_title() -> None:
+    """"Kementerian X" gives the title "Menteri X"; titles the agent words have keep their
+    own entry (the foreign minister's office), and the ministries stay bodies."""
+    from geoevents.resources import default_gazetteer_files, read_agents, read_records
+    from geoevents.resources.gazetteer import minister_titles
+
+    agents = read_agents()
+    derived = {a.term: a for a in minister_titles(agents, read_records(default_gazetteer_files()))}
+    assert derived["menteri pemuda dan olahraga"].english == "Minister of Youth and Sports"
+    assert derived["menteri pemuda dan olahraga"].person
+    assert "menteri agraria dan tata ruang" in derived  # from Indonesia's own record
+    assert "menteri luar negeri" not in derived  # the agent word, with its office
+    assert not any(t.startswith("kementerian") or t.endswith(" ri") for t in derived)

@@ -42,6 +42,43 @@ def _is_caps(alias: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_MINISTRY = "kementerian "
+_NATIONAL = re.compile(r"\s+(?:RI|Republik Indonesia)$")
+
+
+def minister_titles(agents: Sequence[AgentWord], records: Sequence[GazetteerRecord]
+                    ) -> list[AgentWord]:
+    """The title of each ministry's minister, from the ministry's name: "Kementerian Pemuda
+    dan Olahraga" (or "Kemenpora"'s long form) gives "Menteri Pemuda dan Olahraga", so that
+    "Menteri Pemuda dan Olahraga Imam Nahrawi" is one titled person, not "Menteri Pemuda"
+    and a stray "Olahraga". Indonesian ministers are titled by their ministry's full name;
+    the names come from the institution words (any state's ministry) and the records of
+    Indonesia's own ministries. Titles the agent words already have are left as they are."""
+    have = {fold(w) for a in agents for w in (a.term, *a.variants)}
+    out: dict[str, AgentWord] = {}
+
+    def add(name: str, english: str, sector: str | None) -> None:
+        name = _NATIONAL.sub("", name)
+        if not fold(name).startswith(_MINISTRY):
+            return
+        title = "menteri " + fold(name)[len(_MINISTRY):]
+        if title in have or title in out:
+            return
+        out[title] = AgentWord(term=title, english=english, sector=sector)
+
+    for a in agents:
+        if a.institution is not None and not a.person:
+            english = a.institution.replace(" ({country})", "").replace("Ministry", "Minister")
+            for w in (a.term, *a.variants):
+                add(w, english, a.sector)
+    for r in records:
+        if r.kind == "organization" and r.country == "IDN" and "Ministry" in r.name:
+            english = re.sub(r"\s*\(Indonesia\)$", "", r.name).replace("Ministry", "Minister")
+            for w in (r.name, *r.aliases):
+                add(w, english, r.sector)
+    return list(out.values())
+
+
 @dataclass(frozen=True)
 class Entry:
     """What an alias points to."""
@@ -97,6 +134,7 @@ class Gazetteer:
 
     def __post_init__(self) -> None:
         self.entities = {r.id: r for r in self.records}
+        self.agents = [*self.agents, *minister_titles(self.agents, self.records)]
         self.national = {(r.country, r.sector): r for r in self.records
                          if r.national and r.country and r.sector}
         self.agent_words = {a.term: a for a in self.agents}
