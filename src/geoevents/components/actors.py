@@ -328,7 +328,7 @@ class ActorRecognizer:
             # "tersangka mantan Sekretaris Jenderal ..., Waryono Karno": a former
             # office continues the description
             nxt = at.get(j + 1)
-        if nxt is not None and self._person_at(at, j) and self._name_goes_on(s, nxt):
+        if nxt is not None and self._person_at(at, nxt.start) and self._name_goes_on(s, nxt):
             # "Menteri Keuangan Rini Widyantini": a person's one-word alias that begins a
             # longer name is no match; the title's name is read whole
             return None
