@@ -736,3 +736,20 @@ def test_managing_to_and_nouns_are_not_irrealis():
     # "mampu" (managed to) reports the act; "dapat" before a noun is receiving it
     assert ("Iraq", "Islamic State") in pairs("Irak mampu menyerang ISIS di Mosul.")
     assert ("Japan", "Indonesia") in pairs("Indonesia dapat bantuan dari Jepang.")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # the previous sentence is about Rouhani; Khamenei is only named after him
+    ("Siaran televisi menayangkan Hassan Rouhani duduk di samping Ayatollah Khamenei. "
+     "Dia kemudian mengecam Amerika Serikat.", "Hassan Rouhani"),
+    # where the previous sentence has an event, its actor is the subject continued
+    ("Menteri Luar Negeri Retno Marsudi berbincang dengan Julie Bishop. "
+     "Ia kemudian mengecam Israel.", "Retno Marsudi"),
+])
+def test_a_subject_pronoun_continues_the_person_the_last_sentence_is_about(text, actor):
+    assert (actor, "United States" if "Amerika" in text else "Israel") in pairs(text)
+
+
+def test_a_person_pronoun_with_no_person_before_it_is_unresolved():
+    assert pairs("Siaran televisi menayangkan rapat kabinet. Dia kemudian mengecam "
+                 "Amerika Serikat.") == set()

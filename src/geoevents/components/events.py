@@ -760,6 +760,14 @@ class EventEngine:
         obj = next((m for m in ms if hit.end <= m.start <= hit.end + 2), None)
         if obj is not None and obj.end > hit.end + 3:
             window = window + lower[obj.end:obj.end + 4]
+        if hit.voice == "passive":
+            # the undergoer of a passive stands before it: "organisasi masyarakat Hizbut
+            # Tahrir Indonesia dibubarkan", "Putusan itu ditolak oleh Beijing"
+            k = hit.start
+            while k > 0 and hit.start - k < 6 and lower[k - 1] not in self._bound and (
+                    lower[k - 1] not in (",", ".", "yang")):
+                k -= 1
+            window = lower[k:hit.start] + window
         stems = {w[:-3] if w.endswith("nya") else w for w in window}
         phrase = " " + " ".join(window) + " "
 

@@ -63,6 +63,8 @@ class _Reading:
     places: set[int] = dataclasses.field(default_factory=set)
     """Ids of history entries named as a place ("di X")."""
     last_subject: Actor | None = None
+    last_person: Actor | None = None
+    """The first person the previous sentence names outside a prepositional phrase."""
     n_kept: int = 0
     """Sentences read so far."""
     text: str = ""
@@ -250,9 +252,13 @@ class ResolveStage:
                             if e.actor.kind == "state" and not e.actor.coref])
             # the first actor named outside a prepositional phrase ("Dalam suratnya kepada
             # Sekjen PBB, Antonio Guterres, Ja menulis": Ja)
-            subj = next((resolved[id(m)][0] for m in ms if resolved[id(m)] and not (
-                m.start > 0 and words[m.start - 1].lower() in self.prepositions)), None)
+            outside = [resolved[id(m)][0] for m in ms if resolved[id(m)] and not (
+                m.start > 0 and words[m.start - 1].lower() in self.prepositions)]
+            subj = outside[0] if outside else None
             r.last_subject = first_actor or subj or r.last_subject
+            r.last_person = first_actor if first_actor is not None and (
+                first_actor.kind == "person") else next(
+                    (a for a in outside if a.kind == "person" and a.name), None)
         self._keep(doc, st, list(zip(r.events, r.features, strict=True)))
         return doc
 
@@ -268,6 +274,11 @@ class ResolveStage:
         named: list[Actor] = []
         for m in ms:
             last = r.last_subject
+            if m.pronoun == "person" and (last is None or last.kind != "person"):
+                # "Dalam pidato yang disiarkan televisi, Rouhani berterima kasih kepada ...
+                # Ayatollah Khamenei ... . Dia mengucapkan selamat ...": the person the
+                # previous sentence is about, not the last one it names
+                last = r.last_person
             if (m.pronoun in ("any", "person") and last is not None
                     and not m.actor.sector and self._subject_slot(words, ms, m)
                     and (m.pronoun == "any" or last.kind == "person")):

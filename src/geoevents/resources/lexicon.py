@@ -333,10 +333,16 @@ class Lexicon:
                     cands.append(TriggerHit(i, end, i, c, voice))
             if cands:
                 best = max(len(h.trigger.rest) for h in cands)
+                longest = [h for h in cands if len(h.trigger.rest) == best]
+                if all(h.trigger.trigger.object_words for h in longest):
+                    # a longer entry that holds only for some objects does not hide the
+                    # general one: "menembak mati" is an assassination with "pemimpin" or
+                    # "komandan" after it, else the shooting of "menembak"
+                    longest += [h for h in cands if len(h.trigger.rest) < best]
                 # entries restricted by their object ("menuduh" + "kejahatan perang") are
                 # tried before the general entry for the same word
-                hits.extend(sorted((h for h in cands if len(h.trigger.rest) == best),
-                                   key=lambda h: not h.trigger.trigger.object_words))
+                hits.extend(sorted(longest, key=lambda h: (
+                    -len(h.trigger.rest), not h.trigger.trigger.object_words)))
         return hits
 
     @staticmethod
