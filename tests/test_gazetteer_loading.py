@@ -70,3 +70,14 @@ def test_user_file_overrides_an_entity(tmp_path):
     nlp = Pipeline(gazetteer=[p])
     doc = nlp.analyze("Rusia mengecam Ukraina.", published="2024-02-01")
     assert "Russian Federation" in {a.name for a in doc.actors}
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("Sergei Lavrov", "Sergey Lavrov"),  # another transliteration
+    ("Bashar Assad", "Bashar al-Assad"),  # a particle left out
+    # two words inside a longer name, neither its first nor its last: another person
+    ("Abdul Aziz", None),
+])
+def test_fuzzy_lookup_keeps_a_names_edges(mention, name):
+    found = load_gazetteer().fuzzy(mention)
+    assert (found.name if found is not None else None) == name

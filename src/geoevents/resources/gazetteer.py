@@ -273,6 +273,13 @@ class Gazetteer:
         )
         if best is None:
             return None
+        # a part of a longer name is another person unless it keeps the name's first or
+        # last word: "Abdul Latif" may be "Abdul Latif Rashid", but "Abdul Aziz" is not
+        # "Khalid bin Khalifa bin Abdul Aziz Al Thani"
+        got, words = best[0].split(), query.split()
+        if len(words) < len(got) and not (
+                fuzz.ratio(words[0], got[0]) >= 80 or fuzz.ratio(words[-1], got[-1]) >= 80):
+            return None
         return self.entities[self._fuzzy_ids[best[2]]]
 
     def misspelt(self, mention: str, *, score_cutoff: float = 90.0) -> GazetteerRecord | None:
