@@ -262,7 +262,8 @@ class Gazetteer:
         """Approximate lookup for long names (typos, transliterations: "Sergei Lavrov").
 
         Only aliases of at least two words and eight characters take part, and the mention
-        must be as long, so that short words never merge with names.
+        must be as long, so that short words never merge with names; a mention of fewer
+        words than the name must keep its first or last word.
         """
         if len(mention) < 8 or " " not in mention.strip():
             return None
