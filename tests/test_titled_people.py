@@ -29,6 +29,14 @@ TITLED = [
      "Imam Nahrawi", "GOV", "IDN"),
     ("KPK memeriksa Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Eko Putro "
      "Sandjojo kemarin.", "Eko Putro Sandjojo", "GOV", "IDN"),
+    # the name in apposition: after a comma (the province between commas), or after the
+    # office's short form in brackets
+    ("Presiden Joko Widodo bertemu Wakil Gubernur Jawa Barat, Darmawan Setiadi, di Istana "
+     "Bogor.", "Darmawan Setiadi", "GOV", "IDN"),
+    ("KPK menahan Bupati Lampung Tengah, Lampung, Sutrisno Hadi, kemarin.", "Sutrisno Hadi",
+     "GOV", "IDN"),
+    ("KPK memeriksa Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) Basuki Hadimuljono "
+     "kemarin.", "Basuki Hadimuljono", "GOV", "IDN"),
 ]
 
 # A title with no name after it stays a role.
@@ -43,6 +51,9 @@ UNTITLED = [
     ("Warga mengadukan Kapolda Sumut kepada Kapolri.", None, "COP", "IDN"),
     ("Presiden Joko Widodo bertemu Menteri Pemuda dan Olahraga di Istana Bogor.", None, "GOV",
      "IDN"),
+    # a lower-case word between them makes the name someone else
+    ("Polisi memeriksa Gubernur Jawa Barat dan ajudannya, Darmawan Setiadi, kemarin.", None,
+     "GOV", "IDN"),
 ]
 
 

@@ -84,6 +84,14 @@ def _acronym(w: str) -> bool:
     return 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
 
 
+def _apposition_gap(gap: Sequence[str]) -> bool:
+    """Whether the words between a nameless title and a name keep them one person: name
+    words and acronyms of the office's place or body, up to two commas (the place's
+    province in between) and brackets around a short form."""
+    return (len(gap) <= 6 and gap.count(",") <= 2 and gap.count("(") == gap.count(")") <= 1
+            and all(_is_name_token(w) or _acronym(w) or w in (",", "(", ")") for w in gap))
+
+
 def _initials_like(w: str) -> bool:
     return 2 <= len(w) <= 4 and w.isalpha() and w.isupper()
 
@@ -474,7 +482,10 @@ class ActorRecognizer:
         """A title and the name after it are one person, with the place or body the title
         is of between them: "Gubernur DKI Jakarta Anies Baswedan", "Bupati Halmahera Timur
         Rudi Erawan" (not a governor and, apart, a person). A name the gazetteer does not
-        know takes the title's role."""
+        know takes the title's role. The name may stand in apposition, after a comma or
+        the office's short form in brackets: "Wakil Gubernur DKI Jakarta, Sandiaga Uno",
+        "Bupati Hulu Sungai Tengah, Kalimantan Selatan, Abdul Latif", "Menteri Keuangan
+        (Menkeu) Sri Mulyani"."""
         out: list[Mention] = []
         k = 0
         while k < len(ms):
@@ -484,7 +495,7 @@ class ActorRecognizer:
             if (b is not None and a.pronoun is None and b.pronoun is None
                     and a.actor.kind == "person" and a.actor.name is None
                     and b.actor.kind == "person" and b.actor.name
-                    and len(gap) <= 4 and all(_is_name_token(w) or _acronym(w) for w in gap)):
+                    and _apposition_gap(gap)):
                 person = b.actor
                 if person.id is None:
                     country = person.country or a.actor.country
