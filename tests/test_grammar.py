@@ -26,6 +26,24 @@ def test_coordinated_actors():
         ("United States", "Iran"), ("United Kingdom", "Iran")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hyphen between two people is a ticket of a regional election: each is a member
+    ("Partai Gerindra mengusung pasangan Anies - Sandi dalam pilkada.",
+     {("Gerindra Party", "Anies Baswedan"), ("Gerindra Party", "Sandiaga Uno")}),
+    # two unknown names of two words or more on either side are two people
+    ("PKB mengusung pasangan Budi Hartono Wijaya - Slamet Riyadi di Kendal.",
+     {("National Awakening Party", "Budi Hartono Wijaya"),
+      ("National Awakening Party", "Slamet Riyadi")}),
+    # a hyphen inside one person's name joins no ticket
+    ("Polisi memeriksa Alex Oxlade - Chamberlain di Jakarta.",
+     {("Indonesian National Police", "Alex Oxlade-Chamberlain")}),
+    ("Polisi memeriksa Hans - Peter Schaller di Jakarta.",
+     {("Indonesian National Police", "Hans-Peter Schaller")}),
+])
+def test_a_hyphenated_ticket_is_two_people(text, expected):
+    assert pairs(text) == expected
+
+
 def test_apposition_is_not_a_list():
     got = pairs("Utusan PBB di Suriah, Geir Pedersen, mengecam Israel.")
     assert ("Syria", "Israel") not in got

@@ -793,6 +793,12 @@ class ActorRecognizer:
                 (_is_name_token(words[k]) and folded[k] not in self._not_names)
                 or (folded[k] in self._name_joiners and k > i and k + 1 < len(words)
                     and _is_name_token(words[k + 1]))):
+            if words[k] == "-" and k - i >= 2 and self._name_run(words, folded, at, k + 1
+                                                                 ) - k > 2:
+                # a hyphen between two names of two words or more joins a ticket of two
+                # people: "pasangan Dodi Reza Alex - Giri Ramanda" (not "Alex Oxlade -
+                # Chamberlain" or "Hans - Peter Schaller", one person each)
+                break
             k += 1
         return k
 

@@ -994,6 +994,11 @@ class EventEngine:
                 idx -= 1
                 fresh = False
                 continue
+            if _ticket(prev, group[0], gap):
+                group.insert(0, prev)
+                idx -= 1
+                fresh = False
+                continue
             if not gap or not all(w in self._coord for w in gap) or self._in_pp(prev, lower):
                 break  # "Menurut Lavrov , Rusia dan Indonesia sepakat": no list member
             # the junction next to the verb must be a conjunction: "Rusia, China dan Iran
@@ -1016,6 +1021,10 @@ class EventEngine:
         while idx + 1 < len(ms):
             nxt = ms[idx + 1]
             gap = self._strip_quantities(lower[group[-1].end:nxt.start])
+            if _ticket(group[-1], nxt, gap):
+                group.append(nxt)
+                idx += 1
+                continue
             if not gap or gap[0] not in self._coord:
                 break
             rest = [w for w in gap[1:] if w not in self._coord and w not in self._det]
@@ -1031,7 +1040,8 @@ class EventEngine:
         closed = conj is not None and all(
             w == "," or (w.isalpha() and w not in self._prep and w not in self._bound
                          and not _verb_like(w)) for w in tail[:conj])
-        while len(group) > 1 and not closed and all(
+        while len(group) > 1 and not closed and not _ticket(
+                group[-2], group[-1], lower[group[-2].end:group[-1].start]) and all(
                 w == "," for w in self._strip_quantities(lower[group[-2].end:group[-1].start])
                 if w in self._coord):
             # "bertemu Kepala Polri, pihak Polda Bali, dan sejumlah pihak lain" is a list
@@ -1211,6 +1221,13 @@ def _by_first(seqs: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ..
     for q in seqs:
         out.setdefault(q[0], []).append(q)
     return {w: tuple(qs) for w, qs in out.items()}
+
+
+def _ticket(a: Mention, b: Mention, gap: Sequence[str]) -> bool:
+    """Whether two people joined by a hyphen are a ticket, each a member of the group:
+    "mengusung pasangan Anies - Sandi" (a governor and a deputy in a regional election)."""
+    return (gap == ["-"] and a.pronoun is None and b.pronoun is None
+            and a.actor.kind == "person" and b.actor.kind == "person")
 
 
 def _same(a: Mention, b: Mention) -> bool:
