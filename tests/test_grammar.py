@@ -771,3 +771,24 @@ def test_a_subject_pronoun_continues_the_person_the_last_sentence_is_about(text,
 def test_a_person_pronoun_with_no_person_before_it_is_unresolved():
     assert pairs("Siaran televisi menayangkan rapat kabinet. Dia kemudian mengecam "
                  "Amerika Serikat.") == set()
+
+
+def test_a_name_and_its_alias_are_one_person():
+    got = events("Polisi menangkap Joko Susilo alias Jack di Bekasi. Jack kemudian menyerang "
+                 "polisi.")
+    # one person named by both names; the alias alone later in the story is that person
+    assert [(a, t) for a, _, t, _ in got] == [
+        ("Indonesian National Police", "Joko Susilo alias Jack"),
+        ("Joko Susilo alias Jack", "Indonesian National Police")]
+    # a name the gazetteer knows keeps its entry
+    assert pairs("KPK menahan Basuki Tjahaja Purnama alias Ahok.") == {
+        ("Corruption Eradication Commission", "Basuki Tjahaja Purnama")}
+    # initials after the alias word
+    assert pairs("KPK menangkap Sudiwardono alias SDW di Manado.") == {
+        ("Corruption Eradication Commission", "Sudiwardono alias SDW")}
+
+
+def test_a_nickname_word_alone_joins_no_names():
+    doc = geoevents.analyze("Joko Susilo memakai nama alias ketika menemui Budi Santoso.",
+                            published=PUB)
+    assert {"Joko Susilo", "Budi Santoso"} <= {a.name for a in doc.actors}

@@ -123,6 +123,7 @@ class ActorRecognizer:
         self._of = gw.words("affiliation") if gw else frozenset()
         self._stance_words = gw.words("stance_prefixes") if gw else frozenset()
         self._former = gw.words("former") if gw else frozenset()
+        self._alias = gw.words("alias_markers") if gw else frozenset()
         self._party_organs = gw.words("party_organs") if gw else frozenset()
         self._region = gw.words("region_words") if gw else frozenset()
         self._place_prep = {fold(w) for w in place_prepositions}
@@ -181,7 +182,7 @@ class ActorRecognizer:
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
         out = [m for m in s.out if not self._stance(folded, m.start)]
-        out = self._titled_people(out, words)
+        out = self._aliases(self._titled_people(out, words), words, starts)
         return self._located(self._shared_role(out, folded), words, folded)
 
     # -- reading one sentence, token by token -------------------------------------------
@@ -510,6 +511,37 @@ class ActorRecognizer:
             k += 1
         return out
 
+    def _aliases(self, ms: list[Mention], words: Sequence[str], starts: Sequence[int]
+                 ) -> list[Mention]:
+        """A person's name, an alias word and another name are one mention of that person:
+        "Andi Agustinus alias Andi Narogong", "Sudiwardono alias SDW". The gazetteer's
+        person where it knows either name, else a person named by both (so that either
+        name later in the story is the same person)."""
+        out: list[Mention] = []
+        k = 0
+        while k < len(ms):
+            a = ms[k]
+            b = ms[k + 1] if k + 1 < len(ms) else None
+            if (b is not None and a.pronoun is None and b.pronoun is None
+                    and a.actor.kind == "person" and a.actor.name
+                    and (b.actor.kind == "person" or _initials_like(words[b.start]))
+                    and [fold(w) for w in words[a.end:b.start]] in (
+                        [w] for w in self._alias)):
+                person = a.actor if a.actor.id or not b.actor.id else b.actor
+                if person.id is None:
+                    name = " ".join(words[a.start:b.end])
+                    head = a.actor.name.split()[0]
+                    if not name.startswith(head):
+                        # a title before the name: "Bupati ... Sudiwardono alias SDW"
+                        name = f"{a.actor.name} {' '.join(words[a.end:b.end])}"
+                    person = person.model_copy(update={"name": name})
+                out.append(self._mention(words, starts, a.start, b.end, person, None))
+                k += 2
+                continue
+            out.append(a)
+            k += 1
+        return out
+
     def _located(self, ms: list[Mention], words: Sequence[str], folded: Sequence[str]
                  ) -> list[Mention]:
         """Mark the mentions named as a location behind a place preposition and other
@@ -830,7 +862,7 @@ class ActorRecognizer:
         before an age in brackets ("YIK ( 31 )")."""
         if not _initials_like(words[i]):
             return False
-        if i > 0 and folded[i - 1] in self._initials_markers:
+        if i > 0 and (folded[i - 1] in self._initials_markers or folded[i - 1] in self._alias):
             return True
         return (i + 3 < len(words) and words[i + 1] == "(" and words[i + 2].isdigit()
                 and len(words[i + 2]) <= 2 and words[i + 3] == ")")
@@ -846,6 +878,9 @@ class ActorRecognizer:
             return False  # "dengan Eropa Timur": part of a longer name that is no person
         if i > 0 and folded[i - 1] in self._name_before:
             return True
+        if (i > 0 and folded[i - 1] in self._alias) or (
+                i + 1 < len(words) and folded[i + 1] in self._alias):
+            return True  # "Reno Suharsono alias Kholid", "Sudiwardono alias SDW"
         if i > 0 and i + 1 < len(words) and folded[i + 1] == "sebagai" and verb_like(
                 folded[i - 1]):
             return True  # "menetapkan Waryono sebagai tersangka"

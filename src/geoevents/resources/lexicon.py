@@ -91,6 +91,9 @@ class Grammar(BaseModel):
     affiliation: list[str] = []
     stance_prefixes: list[str] = []
     former: list[str] = []
+    alias_markers: list[str] = []
+    """Words between a person's name and another name of theirs: "Andi Agustinus alias
+    Andi Narogong"."""
     place_phrase_prepositions: list[str] = []
     fronting_fillers: list[str] = []
     """Words that close a region's name after a title: "Bupati Labuhanbatu Utara Kharuddin
