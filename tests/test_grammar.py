@@ -792,3 +792,22 @@ def test_a_nickname_word_alone_joins_no_names():
     doc = geoevents.analyze("Joko Susilo memakai nama alias ketika menemui Budi Santoso.",
                             published=PUB)
     assert {"Joko Susilo", "Budi Santoso"} <= {a.name for a in doc.actors}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the nearest actor before the clitic other than its clause's subject
+    ("Polisi memeriksa Budi Santoso dan menahannya di Bekasi.",
+     ("Indonesian National Police", "173", "Budi Santoso")),
+    # the previous sentence's subject, where this clause's subject is another
+    ("Jokowi bertemu Prabowo di Istana Bogor. Jokowi kemudian menuduhnya menyebarkan hoaks.",
+     ("Joko Widodo", "112", "Prabowo Subianto")),
+    # the clitic is the object, not the noun after it
+    ("Polisi memeriksa Rizieq Shihab pekan lalu. Polisi kemudian menetapkannya sebagai "
+     "tersangka.", ("Indonesian National Police", "173", "Rizieq Shihab")),
+    # inside a relative clause: the main clause's subject
+    ("Israel mengecam Hamas yang menyerangnya.", ("Hamas", "190", "Israel")),
+])
+def test_a_verbs_object_clitic_is_its_target(text, expected):
+    got = [(a, c[:3], t) for a, c, t, neg in events(text) if not neg]
+    assert got[-1] == expected
+    assert all(t != "tersangka" for _, _, t in got)

@@ -71,11 +71,15 @@ class EventStage:
             st.raw = [[] for _ in st.segments or []]
             return doc
         lazy = st.parse_at
-        for k, (seg, ms, (words, _)) in enumerate(zip(
+        for k, (seg, ms, (words, starts)) in enumerate(zip(
                 st.segments or [], st.mentions or [], st.tokens or [], strict=True)):
             if seg.skipped or not ms:
                 st.raw.append([])
                 continue
+            clitics = self.engine.clitics(words, starts)
+            if clitics and st.mentions is not None:
+                # the resolver reads them with the other mentions of the sentence
+                ms = st.mentions[k] = sorted([*ms, *clitics], key=lambda m: m.start)
             parse = functools.partial(lazy, k) if lazy is not None else None
             st.raw.append(self.engine.sentence(words, ms, parse=parse))
         return doc

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
+from ..models import Actor
 from ..resources.gazetteer import fold
 from ..resources.lexicon import Grammar, Lexicon, TriggerHit
 from ..resources.morph import analyses
@@ -30,6 +31,9 @@ from .actors import Mention
 from .ranker import Ranker
 
 _ATTACK_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+_CLITIC = "nya"
+CLITIC = "clitic"
+"""The pronoun kind of a verb's object clitic ("menyambutnya")."""
 
 Parse = tuple[list[int], list[str]]
 """Each token's head (index in the sentence, -1 for the root) and UD relation."""
@@ -168,9 +172,26 @@ class EventEngine:
         from the dependency tree.
         """
         out, groups = self._sentence(words, mentions, parse)
+        plain = [m for m in mentions if m.pronoun != CLITIC]
         if self.ranker is not None:
-            out = self._rank(words, mentions, out, groups)
-        return self._dedupe(self._listed(out, [fold(w) for w in words], mentions))
+            out = self._rank(words, plain, out, groups)
+        return self._dedupe(self._listed(out, [fold(w) for w in words], plain))
+
+    def clitics(self, words: Sequence[str], starts: Sequence[int]) -> list[Mention]:
+        """A pronoun mention for the object clitic of each active trigger verb that takes
+        an object ("Raja Salman menyambutnya", "polisi menetapkannya sebagai tersangka":
+        "-nya" is the one welcomed or named a suspect), over the clitic's characters."""
+        out: list[Mention] = []
+        for hit in self.lexicon.find(words):
+            w = words[hit.head]
+            t = hit.trigger.trigger
+            if (hit.voice == "active" and "obj" in t.target and not t.inverse
+                    and fold(w).endswith(_CLITIC) and not fold(t.lemma).endswith(_CLITIC)
+                    and hit.head == hit.end - 1 and all(m.start != hit.head for m in out)):
+                end = starts[hit.head] + len(w)
+                out.append(Mention(hit.head, hit.head + 1, Actor(
+                    mention=w[-len(_CLITIC):], span=(end - len(_CLITIC), end)), CLITIC))
+        return out
 
     def _listed(self, raws: list[RawEvent], lower: list[str], ms: Sequence[Mention]
                 ) -> list[RawEvent]:
@@ -315,6 +336,10 @@ class EventEngine:
         question = any(w == "?" for w in lower[-3:])
         if question:
             return [], []
+        clitic_at = {m.start: m for m in mentions if m.pronoun == CLITIC}
+        mentions = [m for m in mentions if m.pronoun != CLITIC]
+        if not mentions:
+            return [], []
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[RawEvent] = []
         used_heads: set[int] = set()
@@ -330,7 +355,8 @@ class EventEngine:
                 continue
             if not self._object_ok(hit, lower, mentions):
                 continue
-            evs = self._events(hit, lower, mentions, parse, prev)
+            evs = self._events(hit, lower, mentions, parse, prev,
+                               clitic_at.get(hit.head) if hit.voice == "active" else None)
             if evs:
                 # the whole match: "menghentikan kerja sama" holds no cooperation of its own
                 used_heads.update(range(hit.start, hit.end))
@@ -398,26 +424,31 @@ class EventEngine:
 
     def _events(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
                 parse: Parse | Callable[[], Parse | None] | None = None,
-                prev: tuple[TriggerHit, list[Mention]] | None = None) -> list[RawEvent]:
-        shallow = self._events_(hit, lower, ms, None, prev)
+                prev: tuple[TriggerHit, list[Mention]] | None = None,
+                clitic: Mention | None = None) -> list[RawEvent]:
+        shallow = self._events_(hit, lower, ms, None, prev, clitic)
         if shallow or parse is None:
             return shallow
         # the shallow rules found no roles: the parse may ("DPR meminta waktu konsultasi
         # dengan Presiden ...": obl "dengan Presiden" under "meminta")
         tree = parse() if callable(parse) else parse
-        return self._events_(hit, lower, ms, tree, prev) if tree is not None else []
+        return self._events_(hit, lower, ms, tree, prev, clitic) if tree is not None else []
 
     def _events_(self, hit: TriggerHit, lower: list[str], ms: Sequence[Mention],
                  parse: Parse | None = None,
-                 prev: tuple[TriggerHit, list[Mention]] | None = None) -> list[RawEvent]:
+                 prev: tuple[TriggerHit, list[Mention]] | None = None,
+                 clitic: Mention | None = None) -> list[RawEvent]:
         """The events of one trigger: the roles its voice and frame mark (or ``parse``), the
-        roles read further off where those are empty, then one event per pair."""
+        roles read further off where those are empty, then one event per pair. A verb's
+        object clitic is its target ("menetapkannya sebagai tersangka": not "tersangka")."""
         left = self._subject_before(hit, lower, ms, prev)
         read = self._roles(hit, lower, ms, left, parse)
         if read is None:
             return []
         found, targets, voice, light_subject = read
         found, targets = self._roles_elsewhere(hit, lower, ms, voice, found, targets)
+        if clitic is not None and voice == "active":
+            targets = [clitic]
         actors: list[Mention] | None = found
         if not found and self._zero_subject(hit.start, lower):
             actors = None  # filled from the previous sentence

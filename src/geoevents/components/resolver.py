@@ -40,7 +40,7 @@ from ..resources.schemas import GazetteerRecord
 from .actor_stage import _unknown_named
 from .actors import Mention
 from .confidence import Confidence, ConfidenceModel, load_confidence_model
-from .events import RawEvent
+from .events import CLITIC, RawEvent
 from .location import SentenceView, load_locator
 from .spans import write_results
 from .state import WorkState, prepare, work_state
@@ -142,6 +142,7 @@ class ResolveStage:
         # a month after these opens no adverb between subject and verb ("pada Agustus lalu")
         self.not_before_month = self.prepositions | self.period_parts
         self.place_phrase = w.words("place_phrase_prepositions")
+        self.embedding = w.words("embedding")
         self._loaded = True
 
     def _national(self, a: Actor) -> Actor:
@@ -253,7 +254,8 @@ class ResolveStage:
             # the first actor named outside a prepositional phrase ("Dalam suratnya kepada
             # Sekjen PBB, Antonio Guterres, Ja menulis": Ja)
             outside = [resolved[id(m)][0] for m in ms if resolved[id(m)] and not (
-                m.start > 0 and words[m.start - 1].lower() in self.prepositions)]
+                m.start > 0 and words[m.start - 1].lower() in self.prepositions)
+                and m.pronoun != CLITIC]
             subj = outside[0] if outside else None
             r.last_subject = first_actor or subj or r.last_subject
             r.last_person = first_actor if first_actor is not None and (
@@ -279,7 +281,9 @@ class ResolveStage:
                 # Ayatollah Khamenei ... . Dia mengucapkan selamat ...": the person the
                 # previous sentence is about, not the last one it names
                 last = r.last_person
-            if (m.pronoun in ("any", "person") and last is not None
+            if m.pronoun == CLITIC:
+                found = self._clitic_antecedent(m, words, ms, resolved, r)
+            elif (m.pronoun in ("any", "person") and last is not None
                     and not m.actor.sector and self._subject_slot(words, ms, m)
                     and (m.pronoun == "any" or last.kind == "person")):
                 # "mereka"/"pihaknya" as a sentence's subject continues the previous
@@ -302,6 +306,34 @@ class ResolveStage:
                     # Jerman": a place takes no part
                     r.places.add(id(found[0]))
         return resolved, named
+
+    def _clitic_antecedent(self, m: Mention, words: list[str], ms: list[Mention],
+                           resolved: dict[int, list[Actor]], r: _Reading) -> list[Actor]:
+        """What a verb's object clitic refers to: the nearest actor before it that is not
+        its clause's subject and no place, in its sentence, then the previous sentence's
+        subject, then the story. "Polisi menangkap Budi dan menahannya" is Budi; "Presiden
+        Joko Widodo tiba di Riyadh. Raja Salman menyambutnya" is the president; "Jokowi
+        bertemu Prabowo. Jokowi menuduhnya ..." is Prabowo."""
+        earlier = [o for o in ms if o.end <= m.start and o.pronoun != CLITIC
+                   and resolved.get(id(o))]
+        outside = [o for o in earlier if not (
+            o.start > 0 and words[o.start - 1].lower() in self.prepositions)]
+        subject = resolved[id(outside[0])][0] if outside else r.last_subject
+        if outside and not outside[0].place and any(
+                w.lower() in self.embedding for w in words[outside[0].end:m.start]):
+            # inside a relative or complement clause: the main clause's subject
+            main = resolved[id(outside[0])][0]
+            return [main.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
+                                            "coref": True})]
+        here = [resolved[id(o)][0] for o in reversed(earlier) if not (
+            (outside and o is outside[0]) or o.place
+            or (o.start > 0 and words[o.start - 1].lower() in self.place_phrase))]
+        before = [a for a in reversed(r.history) if id(a) not in r.places]
+        for a in [*here, *([r.last_subject] if r.last_subject else []), *before]:
+            if subject is None or not _alike(a, subject):
+                return [a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
+                                             "coref": True})]
+        return []
 
     def _sentence_events(self, st: WorkState, seg: Segment, s: _Words, raws: list[RawEvent],
                          resolved: dict[int, list[Actor]], r: _Reading,
@@ -667,6 +699,14 @@ def _political_pair(a: Actor, b: Actor) -> bool:
 def _key(a: Actor) -> object:
     """What makes two actors the same for reference: entity id, name, else country and role."""
     return a.id or a.name or (a.country, a.sector)
+
+
+def _alike(a: Actor, b: Actor) -> bool:
+    """Whether two actors may be one: the same entity, or the same role of one state where
+    either is unnamed ("polisi" and "Indonesian National Police")."""
+    return _key(a) == _key(b) or _same_entity(a, b) or (
+        (a.name is None or b.name is None) and a.sector is not None
+        and (a.country, a.sector) == (b.country, b.sector))
 
 
 def _same_entity(a: Actor, b: Actor) -> bool:

@@ -92,6 +92,10 @@ class Grammar(BaseModel):
     stance_prefixes: list[str] = []
     former: list[str] = []
     alias_markers: list[str] = []
+    embedding: list[str] = []
+    """Words that open a clause inside the sentence whose subject differs from the main
+    clause's: a verb's object clitic there refers to the main subject ("Miryam menegaskan
+    bahwa tak ada anggota DPR yang mengancamnya": Miryam)."""
     """Words between a person's name and another name of theirs: "Andi Agustinus alias
     Andi Narogong"."""
     place_phrase_prepositions: list[str] = []
