@@ -95,3 +95,32 @@ def test_each_ministry_gives_its_ministers_title() -> None:
     assert "menteri agraria dan tata ruang" in derived  # from Indonesia's own record
     assert "menteri luar negeri" not in derived  # the agent word, with its office
     assert not any(t.startswith("kementerian") or t.endswith(" ri") for t in derived)
+
+
+@pytest.mark.parametrize(("text", "role", "name", "sector"), [
+    # a body noun and the names after it: a body of the story's state
+    ("KPK menggeledah kantor Dinas Pekerjaan Umum Kabupaten Sleman kemarin.", "target",
+     "Dinas Pekerjaan Umum Kabupaten Sleman", "GOV"),
+    ("KPK menggeledah kantor Direktorat Jenderal Perkeretaapian kemarin.", "target",
+     "Direktorat Jenderal Perkeretaapian", "GOV"),
+    # the gazetteer's name wins, also written another way
+    ("KPK menggeledah kantor Badan Pusat Statistik kemarin.", "target",
+     "Statistics Indonesia", "GOV"),
+    ("KPK menggeledah kantor Direktorat Jenderal Bea Cukai kemarin.", "target",
+     "Directorate General of Customs and Excise (Indonesia)", "GOV"),
+])
+def test_an_unknown_state_body_is_named_by_its_words(nlp: Pipeline, text: str, role: str,
+                                                     name: str, sector: str) -> None:
+    events = nlp.extract(text, published="2018-05-02")
+    assert events, text
+    got = events[0].actor if role == "actor" else events[0].target
+    assert got is not None
+    assert (got.name, got.sector, got.country) == (name, sector, "IDN")
+
+
+def test_a_unit_takes_its_parent_bodys_sector_and_the_parent_acts(nlp: Pipeline) -> None:
+    doc = nlp.analyze("Direktorat Reserse Narkoba Polda Metro Jaya menangkap Budi Santoso.",
+                      published="2018-05-02")
+    assert ("Direktorat Reserse Narkoba", "COP") in {(a.name, a.sector) for a in doc.actors}
+    # the unit's parent is the actor, as annotators name it
+    assert doc.events[0].actor.name == "Jakarta Metropolitan Regional Police"

@@ -124,6 +124,7 @@ class ActorRecognizer:
         self._stance_words = gw.words("stance_prefixes") if gw else frozenset()
         self._former = gw.words("former") if gw else frozenset()
         self._alias = gw.words("alias_markers") if gw else frozenset()
+        self._body_heads = gw.words("body_heads") if gw else frozenset()
         self._party_organs = gw.words("party_organs") if gw else frozenset()
         self._region = gw.words("region_words") if gw else frozenset()
         self._place_prep = {fold(w) for w in place_prepositions}
@@ -189,7 +190,8 @@ class ActorRecognizer:
 
     def _read_at(self, s: _Sentence, i: int) -> int:
         """Read what starts at token ``i`` into ``s.out``; return where reading goes on."""
-        for read in (self._defined_name, self._pronoun_mention, self._initials_mention):
+        for read in (self._defined_name, self._pronoun_mention, self._initials_mention,
+                     self._body_mention):
             j = read(s, i)
             if j is not None:
                 return j
@@ -229,6 +231,50 @@ class ActorRecognizer:
         # "pria berinisial JR ( 20 )", "berinisial AS" (no United States): an
         # anonymous civilian; the story's country is theirs
         return self._emit(s, i, i + 1, Actor(mention=s.words[i], span=(0, 0), sector="CVL"))
+
+    def _body_mention(self, s: _Sentence, i: int) -> int | None:
+        """A state body the gazetteer does not know at ``i``: a capitalised body noun and
+        the names after it ("Dinas Perhubungan DKI Jakarta", "Ditjen Perkeretaapian"), up
+        to a person or an organisation ("Biro Humas KPK": the bureau, then KPK); None where
+        the gazetteer knows the name ("Badan Pusat Statistik") or no name follows."""
+        words, folded, at, n = s.words, s.folded, s.at, s.n
+        if folded[i] not in self._body_heads or not words[i][:1].isupper():
+            return None
+        m = at.get(i)
+        if m is not None and (m.entry.kind != "agent" or m.end > i + 1):
+            return None
+        k = i + 1
+        sector = "GOV"
+        while k < n:
+            hit = at.get(k)
+            if k == i + 1 and folded[k] == "jenderal":
+                k += 1  # "Direktorat Jenderal", "Inspektorat Jenderal": no general
+            elif hit is not None and hit.entry.kind == "agent":
+                agent = self.gaz.agent_words.get(hit.entry.id)
+                if agent is None or agent.person or not _is_name_token(words[k]):
+                    break  # a title: "Badan Litbang Kepala ..."
+                k = hit.end  # a group noun inside the name: "Kementerian Urusan Rakyat"
+            elif hit is not None:
+                rec = self.gaz.entities[hit.entry.id]
+                if rec.kind in ("person", "organization", "IGO"):
+                    # the body it belongs to gives its sector: "Direktorat Lalu Lintas
+                    # Polda Metro Jaya" is police
+                    sector = rec.sector or sector if rec.kind == "organization" else sector
+                    break
+                k = hit.end  # a place or state in the name: "Dinas Sosial DKI Jakarta"
+            elif _is_name_token(words[k]) or _acronym(words[k]) or (
+                    folded[k] in self._org_joiners and k + 1 < n
+                    and _is_name_token(words[k + 1]) and k + 1 not in at):
+                k += 1  # "Dinas Pemuda dan Olahraga"
+            else:
+                break
+        if k == i + 1:
+            return None
+        name = " ".join(words[i:k])
+        # a variant of a known body's name: "Direktorat Jenderal Bea Cukai" (Bea dan Cukai)
+        known = self.gaz.misspelt(name)
+        return self._emit(s, i, k, self._known(known, s.date) if known is not None else Actor(
+            mention="", span=(0, 0), name=name, kind="organization", sector=sector))
 
     def _unmatched_words(self, s: _Sentence, i: int) -> int:
         """Read at a token that starts no gazetteer match: a counted group, else a NER span

@@ -92,6 +92,9 @@ class Grammar(BaseModel):
     stance_prefixes: list[str] = []
     former: list[str] = []
     alias_markers: list[str] = []
+    body_heads: list[str] = []
+    """Capitalised nouns that open the name of a state body: "Dinas Perhubungan DKI
+    Jakarta", "Direktorat Jenderal Perkeretaapian"."""
     embedding: list[str] = []
     """Words that open a clause inside the sentence whose subject differs from the main
     clause's: a verb's object clitic there refers to the main subject ("Miryam menegaskan
