@@ -811,3 +811,12 @@ def test_a_verbs_object_clitic_is_its_target(text, expected):
     got = [(a, c[:3], t) for a, c, t, neg in events(text) if not neg]
     assert got[-1] == expected
     assert all(t != "tersangka" for _, _, t in got)
+
+
+def test_a_role_noun_after_a_predicative_word_takes_no_part():
+    # "jadi tersangka": what they became, not a suspect the commission arrested
+    got = geoevents.extract("Keduanya jadi tersangka usai diciduk KPK di Kupang.",
+                            published=PUB)
+    assert not [e for e in got if e.target is not None and e.target.mention == "tersangka"]
+    doc = geoevents.analyze("Polisi menahan Budi Santoso sebagai tersangka.", published=PUB)
+    assert "tersangka" not in {a.mention for a in doc.actors}

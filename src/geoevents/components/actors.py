@@ -125,6 +125,7 @@ class ActorRecognizer:
         self._former = gw.words("former") if gw else frozenset()
         self._alias = gw.words("alias_markers") if gw else frozenset()
         self._body_heads = gw.words("body_heads") if gw else frozenset()
+        self._predicative = gw.words("predicative") if gw else frozenset()
         self._party_organs = gw.words("party_organs") if gw else frozenset()
         self._region = gw.words("region_words") if gw else frozenset()
         self._place_prep = {fold(w) for w in place_prepositions}
@@ -182,7 +183,8 @@ class ActorRecognizer:
             i = self._read_at(s, i)
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
-        out = [m for m in s.out if not self._stance(folded, m.start)]
+        out = [m for m in s.out if not self._stance(folded, m.start)
+               and not self._predicate(folded, m)]
         out = self._aliases(self._titled_people(out, words), words, starts)
         return self._located(self._shared_role(out, folded), words, folded)
 
@@ -620,6 +622,12 @@ class ActorRecognizer:
                 ms[k] = Mention(b.start, b.end, b.actor.model_copy(update={
                     "sector": sector, "cameo": _cameo(b.actor.country, sector)}), None, b.weak)
         return ms
+
+    def _predicate(self, folded: Sequence[str], m: Mention) -> bool:
+        """Whether ``m`` is a nameless role that says what someone is: "ditahan sebagai
+        tersangka", "Keduanya jadi tersangka" (not who took part)."""
+        return (m.actor.name is None and m.pronoun is None and m.start > 0
+                and folded[m.start - 1] in self._predicative)
 
     def _stance(self, folded: Sequence[str], i: int) -> bool:
         if i >= 2 and folded[i - 1] == "-" and folded[i - 2] in self._stance_words:

@@ -93,6 +93,9 @@ class Grammar(BaseModel):
     former: list[str] = []
     alias_markers: list[str] = []
     body_heads: list[str] = []
+    predicative: list[str] = []
+    """Words after which a role noun says what someone is, no one taking part: "ditahan
+    sebagai tersangka", "jadi saksi", "menjadi presiden"."""
     """Capitalised nouns that open the name of a state body: "Dinas Perhubungan DKI
     Jakarta", "Direktorat Jenderal Perkeretaapian"."""
     embedding: list[str] = []
