@@ -820,3 +820,15 @@ def test_a_role_noun_after_a_predicative_word_takes_no_part():
     assert not [e for e in got if e.target is not None and e.target.mention == "tersangka"]
     doc = geoevents.analyze("Polisi menahan Budi Santoso sebagai tersangka.", published=PUB)
     assert "tersangka" not in {a.mention for a in doc.actors}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's role made definite by "itu" is the person the story named
+    ("Fahri Hamzah mengkritik KPK. Politikus PKS itu juga mengecam Polri.",
+     ("Fahri Hamzah", "Indonesian National Police")),
+    # of the role's country: not the last person named
+    ("Presiden Duterte tiba di Jakarta dan bertemu Presiden Joko Widodo. Pemimpin Filipina "
+     "itu kemudian mengecam Amerika Serikat.", ("Rodrigo Duterte", "United States")),
+])
+def test_a_definite_role_is_the_person_named_before(text, expected):
+    assert expected in pairs(text)

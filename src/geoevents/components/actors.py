@@ -84,6 +84,10 @@ def _acronym(w: str) -> bool:
     return 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
 
 
+DESCRIBED = "described"
+"""The pronoun kind of a person's role that "itu" makes definite ("politikus PKS itu")."""
+
+
 def _apposition_gap(gap: Sequence[str]) -> bool:
     """Whether the words between a nameless title and a name keep them one person: name
     words and acronyms of the office's place or body, up to two commas (the place's
@@ -126,6 +130,7 @@ class ActorRecognizer:
         self._alias = gw.words("alias_markers") if gw else frozenset()
         self._body_heads = gw.words("body_heads") if gw else frozenset()
         self._predicative = gw.words("predicative") if gw else frozenset()
+        self._demonstratives = gw.words("demonstratives") if gw else frozenset()
         self._party_organs = gw.words("party_organs") if gw else frozenset()
         self._region = gw.words("region_words") if gw else frozenset()
         self._place_prep = {fold(w) for w in place_prepositions}
@@ -186,7 +191,21 @@ class ActorRecognizer:
         out = [m for m in s.out if not self._stance(folded, m.start)
                and not self._predicate(folded, m)]
         out = self._aliases(self._titled_people(out, words), words, starts)
+        out = [self._described(m, folded, at) for m in out]
         return self._located(self._shared_role(out, folded), words, folded)
+
+    def _described(self, m: Mention, folded: Sequence[str], at: dict[int, Match]) -> Mention:
+        """A person's role and "itu"/"tersebut" after it name someone the story has named:
+        "politikus PKS itu", "Pemimpin Filipina itu" (a pronoun of kind ``described``,
+        resolved to the last person of the role's country, else the role as read)."""
+        first = at.get(m.start)
+        if (m.pronoun is None and m.end < len(folded) and folded[m.end] in self._demonstratives
+                and first is not None and first.entry.kind == "agent"
+                and not (m.actor.kind == "person" and m.actor.name)):
+            agent = self.gaz.agent_words.get(first.entry.id)
+            if agent is not None and agent.person:
+                return dataclasses.replace(m, pronoun=DESCRIBED)
+        return m
 
     # -- reading one sentence, token by token -------------------------------------------
 

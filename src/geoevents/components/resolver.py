@@ -38,7 +38,7 @@ from ..resources.gazetteer import fold
 from ..resources.lexicon import Grammar, Lexicon, TriggerHit, load_grammar
 from ..resources.schemas import GazetteerRecord
 from .actor_stage import _unknown_named
-from .actors import Mention
+from .actors import DESCRIBED, Mention
 from .confidence import Confidence, ConfidenceModel, load_confidence_model
 from .events import CLITIC, RawEvent
 from .location import SentenceView, load_locator
@@ -283,6 +283,8 @@ class ResolveStage:
                 last = r.last_person
             if m.pronoun == CLITIC:
                 found = self._clitic_antecedent(m, words, ms, resolved, r)
+            elif m.pronoun == DESCRIBED:
+                found = self._described_antecedent(m, r)
             elif (m.pronoun in ("any", "person") and last is not None
                     and not m.actor.sector and self._subject_slot(words, ms, m)
                     and (m.pronoun == "any" or last.kind == "person")):
@@ -306,6 +308,20 @@ class ResolveStage:
                     # Jerman": a place takes no part
                     r.places.add(id(found[0]))
         return resolved, named
+
+    @staticmethod
+    def _described_antecedent(m: Mention, r: _Reading) -> list[Actor]:
+        """The person a definite role refers to: the previous sentence's subject if a
+        person, else the last person named, of the role's country where it has one ("Presiden
+        Duterte tiba di Jakarta. Pemimpin Filipina itu ..." is Duterte); the role itself
+        where the story has named no such person."""
+        want = m.actor.country
+        subject = [r.last_subject] if r.last_subject is not None else []
+        for a in [*subject, *reversed(r.history)]:
+            if a.kind == "person" and a.name and (want is None or a.country in (None, want)):
+                return [a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
+                                             "coref": True})]
+        return [m.actor]
 
     def _clitic_antecedent(self, m: Mention, words: list[str], ms: list[Mention],
                            resolved: dict[int, list[Actor]], r: _Reading) -> list[Actor]:

@@ -94,6 +94,9 @@ class Grammar(BaseModel):
     alias_markers: list[str] = []
     body_heads: list[str] = []
     predicative: list[str] = []
+    demonstratives: list[str] = []
+    """Words after a person's role that make it someone already named: "politikus PKS
+    itu"."""
     """Words after which a role noun says what someone is, no one taking part: "ditahan
     sebagai tersangka", "jadi saksi", "menjadi presiden"."""
     """Capitalised nouns that open the name of a state body: "Dinas Perhubungan DKI
