@@ -832,3 +832,21 @@ def test_a_role_noun_after_a_predicative_word_takes_no_part():
 ])
 def test_a_definite_role_is_the_person_named_before(text, expected):
     assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # "pihaknya" is the body the speaker's title names
+    ("Ketua KPK Agus Rahardjo mengatakan, pihaknya sudah menahan Setya Novanto.",
+     "Corruption Eradication Commission"),
+    # a body named right before the person's rank and name
+    ("Kabid Humas Polda Metro Jaya Kombes Argo Yuwono mengatakan pihaknya akan menangkap "
+     "Rizieq Shihab.", "Jakarta Metropolitan Regional Police"),
+    # a minister's side is the ministry
+    ("Menlu Retno Marsudi mengatakan pihaknya telah memanggil Duta Besar Myanmar.",
+     "Ministry of Foreign Affairs (Indonesia)"),
+    # a title naming no body: the speaker
+    ("Kapolri Tito Karnavian mengatakan pihaknya akan menangkap Rizieq Shihab.",
+     "Tito Karnavian"),
+])
+def test_pihaknya_is_the_speakers_body(text, actor):
+    assert [a for a, _, _, _ in events(text)] == [actor]

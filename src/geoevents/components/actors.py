@@ -42,6 +42,9 @@ class Mention:
     place: bool = False
     """Named as a location behind a place preposition and other names ("di Hamburg
     Jerman", "di Kabul , Afghanistan"): where something happens, not who acts."""
+    body: Actor | None = None
+    """The body a titled person's title names ("Ketua KPK Agus Rahardjo": KPK), for whom
+    "pihaknya" speaks."""
 
 
 @dataclass
@@ -83,6 +86,8 @@ class _ChainParts:
 def _acronym(w: str) -> bool:
     return 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
 
+
+_MINISTER, _MINISTRY = "menteri", "kementerian"
 
 DESCRIBED = "described"
 """The pronoun kind of a person's role that "itu" makes definite ("politikus PKS itu")."""
@@ -191,8 +196,22 @@ class ActorRecognizer:
         out = [m for m in s.out if not self._stance(folded, m.start)
                and not self._predicate(folded, m)]
         out = self._aliases(self._titled_people(out, words), words, starts)
+        out = self._bodies_before(out)
         out = [self._described(m, folded, at) for m in out]
         return self._located(self._shared_role(out, folded), words, folded)
+
+    @staticmethod
+    def _bodies_before(ms: list[Mention]) -> list[Mention]:
+        """A body named right before a person is the person's ("Kabid Humas Polda Metro
+        Jaya Kombes Argo Yuwono": Polda Metro Jaya)."""
+        out = list(ms)
+        for k in range(1, len(out)):
+            a, b = out[k - 1], out[k]
+            if (b.start == a.end and b.body is None and b.pronoun is None and a.pronoun is None
+                    and b.actor.kind == "person" and b.actor.name
+                    and a.actor.kind == "organization" and a.actor.id):
+                out[k] = dataclasses.replace(b, body=a.actor)
+        return out
 
     def _described(self, m: Mention, folded: Sequence[str], at: dict[int, Match]) -> Mention:
         """A person's role and "itu"/"tersebut" after it name someone the story has named:
@@ -382,7 +401,29 @@ class ActorRecognizer:
             # duta besar dari negara itu", where the phrase follows its verb)
             return self._emit(s, i, pron[0], actor.model_copy(update={"coref": True}),
                               pron[1])
-        return self._emit(s, i, self._faction_end(s, actor, end), actor)
+        j = self._emit(s, i, self._faction_end(s, actor, end), actor)
+        if actor.kind == "person" and actor.name:
+            body = self._title_body(chain, actor, s.date)
+            if body is not None:
+                s.out[-1] = dataclasses.replace(s.out[-1], body=body)
+        return j
+
+    def _title_body(self, chain: list[Match], person: Actor, date: dt.date | None
+                    ) -> Actor | None:
+        """The body a person's title names: the organisation in it ("Ketua KPK Agus
+        Rahardjo": KPK), or the ministry of a minister's title ("Menlu Retno": the
+        Ministry of Foreign Affairs of her state)."""
+        c = self._chain_parts(chain)
+        if c.org is not None and c.org.kind == "organization":
+            return self._known(c.org, date)
+        for a in c.agents:
+            ministry = self.gaz.agent_words.get(_MINISTRY + a.term[len(_MINISTER):]) if (
+                a.term.startswith(_MINISTER)) else None
+            named = self.gaz.institution(ministry, person.country) if (
+                ministry is not None and person.country) else None
+            if named is not None and named[1] is not None:
+                return self._known(self.gaz.entities[named[1]], date)
+        return None
 
     def _title_chain(self, s: _Sentence, m: Match) -> tuple[list[Match], int]:
         """The matches that ``m`` and those following it compose, and where they end."""

@@ -62,6 +62,8 @@ class _Reading:
     """Per sentence, the named states that were actors."""
     places: set[int] = dataclasses.field(default_factory=set)
     """Ids of history entries named as a place ("di X")."""
+    bodies: dict[object, Actor] = dataclasses.field(default_factory=dict)
+    """The body each titled person's title named, by :func:`_key` of the person."""
     last_subject: Actor | None = None
     last_person: Actor | None = None
     """The first person the previous sentence names outside a prepositional phrase."""
@@ -143,6 +145,7 @@ class ResolveStage:
         self.not_before_month = self.prepositions | self.period_parts
         self.place_phrase = w.words("place_phrase_prepositions")
         self.embedding = w.words("embedding")
+        self.own_side = w.words("own_side")
         self._loaded = True
 
     def _national(self, a: Actor) -> Actor:
@@ -300,7 +303,16 @@ class ResolveStage:
             # places ("di Manila") are not among the states a plural refers to
             if m.pronoun is None and before not in self.place_phrase:
                 named.extend(found)
+            if found and m.pronoun == "any" and fold(words[m.start]) in self.own_side:
+                # "Ketua KPK Agus Rahardjo mengatakan pihaknya ...": his side is the body
+                # his title names
+                body = r.bodies.get(_key(found[0]))
+                if body is not None:
+                    found = [body.model_copy(update={"mention": m.actor.mention,
+                                                     "span": m.actor.span, "coref": True})]
             resolved[id(m)] = found
+            if found and m.pronoun is None and m.body is not None:
+                r.bodies[_key(found[0])] = m.body
             if found and m.pronoun is None:
                 r.history.append(found[0])
                 if before == "di" or m.place:

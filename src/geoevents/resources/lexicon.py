@@ -95,6 +95,9 @@ class Grammar(BaseModel):
     body_heads: list[str] = []
     predicative: list[str] = []
     demonstratives: list[str] = []
+    own_side: list[str] = []
+    """Pronouns of a speaker's side: the body a titled speaker's title names ("Ketua KPK
+    Agus Rahardjo mengatakan pihaknya ...": KPK)."""
     """Words after a person's role that make it someone already named: "politikus PKS
     itu"."""
     """Words after which a role noun says what someone is, no one taking part: "ditahan
