@@ -17,7 +17,7 @@ from ..resources import (
 )
 from ..resources.compiled import load_lexicon
 from ..resources.lexicon import Grammar, Lexicon, load_grammar
-from .events import EventEngine
+from .events import CLITIC, EventEngine
 from .ranker import Ranker, RankerModel, load_ranker_model
 from .state import prepare, work_state
 
@@ -76,12 +76,13 @@ class EventStage:
             if seg.skipped or not ms:
                 st.raw.append([])
                 continue
-            clitics = self.engine.clitics(words, starts)
-            if clitics and st.mentions is not None:
-                # the resolver reads them with the other mentions of the sentence
-                ms = st.mentions[k] = sorted([*ms, *clitics], key=lambda m: m.start)
             parse = functools.partial(lazy, k) if lazy is not None else None
-            st.raw.append(self.engine.sentence(words, ms, parse=parse))
+            raws = self.engine.sentence(words, ms, parse=parse, starts=starts)
+            clitics = {id(r.target): r.target for r in raws if r.target.pronoun == CLITIC}
+            if clitics and st.mentions is not None:
+                # verbs' object clitics: the resolver reads them with the other mentions
+                st.mentions[k] = sorted([*ms, *clitics.values()], key=lambda m: m.start)
+            st.raw.append(raws)
         return doc
 
 

@@ -164,33 +164,37 @@ class EventEngine:
     # -- public -------------------------------------------------------------------------
 
     def sentence(self, words: Sequence[str], mentions: Sequence[Mention], *,
-                 parse: Parse | Callable[[], Parse | None] | None = None) -> list[RawEvent]:
+                 parse: Parse | Callable[[], Parse | None] | None = None,
+                 starts: Sequence[int] | None = None) -> list[RawEvent]:
         """Events of one sentence; ``mentions`` use token positions within ``words``.
 
         With ``parse`` (each token's head and UD relation, or a function that computes it
         when first needed), a trigger whose roles the shallow rules cannot find takes them
-        from the dependency tree.
+        from the dependency tree. With ``starts`` (each token's character offset), an active
+        verb's object clitic is its target: a pronoun mention of kind :data:`CLITIC` over
+        the clitic's characters ("polisi menetapkannya sebagai tersangka"), which the
+        caller resolves with the sentence's other mentions.
         """
-        out, groups = self._sentence(words, mentions, parse)
-        plain = [m for m in mentions if m.pronoun != CLITIC]
+        out, groups = self._sentence(words, mentions, parse, starts)
         if self.ranker is not None:
-            out = self._rank(words, plain, out, groups)
-        return self._dedupe(self._listed(out, [fold(w) for w in words], plain))
+            out = self._rank(words, mentions, out, groups)
+        return self._dedupe(self._listed(out, [fold(w) for w in words], mentions))
 
-    def clitics(self, words: Sequence[str], starts: Sequence[int]) -> list[Mention]:
-        """A pronoun mention for the object clitic of each active trigger verb that takes
-        an object ("Raja Salman menyambutnya", "polisi menetapkannya sebagai tersangka":
-        "-nya" is the one welcomed or named a suspect), over the clitic's characters."""
-        out: list[Mention] = []
-        for hit in self.lexicon.find(words):
+    @staticmethod
+    def _clitics(hits: list[TriggerHit], words: Sequence[str], starts: Sequence[int]
+                 ) -> dict[int, Mention]:
+        """The object clitic of each active trigger verb that takes an object ("Raja Salman
+        menyambutnya": "-nya" is the one welcomed), by the verb's position."""
+        out: dict[int, Mention] = {}
+        for hit in hits:
             w = words[hit.head]
             t = hit.trigger.trigger
             if (hit.voice == "active" and "obj" in t.target and not t.inverse
                     and fold(w).endswith(_CLITIC) and not fold(t.lemma).endswith(_CLITIC)
-                    and hit.head == hit.end - 1 and all(m.start != hit.head for m in out)):
+                    and hit.head == hit.end - 1 and hit.head not in out):
                 end = starts[hit.head] + len(w)
-                out.append(Mention(hit.head, hit.head + 1, Actor(
-                    mention=w[-len(_CLITIC):], span=(end - len(_CLITIC), end)), CLITIC))
+                out[hit.head] = Mention(hit.head, hit.head + 1, Actor(
+                    mention=w[-len(_CLITIC):], span=(end - len(_CLITIC), end)), CLITIC)
         return out
 
     def _listed(self, raws: list[RawEvent], lower: list[str], ms: Sequence[Mention]
@@ -326,7 +330,8 @@ class EventEngine:
                         f"{t.id}/{hit.voice}+{how}")
 
     def _sentence(self, words: Sequence[str], mentions: Sequence[Mention],
-                  parse: Parse | Callable[[], Parse | None] | None) -> tuple[
+                  parse: Parse | Callable[[], Parse | None] | None,
+                  starts: Sequence[int] | None = None) -> tuple[
                       list[RawEvent], list[tuple[TriggerHit, bool, bool, int]]]:
         """The rules' events of one sentence, and one hit per trigger word and root (with
         whether its entry's object words are there and whether the rules read it)."""
@@ -336,14 +341,11 @@ class EventEngine:
         question = any(w == "?" for w in lower[-3:])
         if question:
             return [], []
-        clitic_at = {m.start: m for m in mentions if m.pronoun == CLITIC}
-        mentions = [m for m in mentions if m.pronoun != CLITIC]
-        if not mentions:
-            return [], []
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[RawEvent] = []
         used_heads: set[int] = set()
         hits = self._ordered_hits(words, lower)
+        clitic_at = self._clitics(hits, words, starts) if starts is not None else {}
         governed: set[int] = set()  # nouns that are the object of a request or a refusal
         prev: tuple[TriggerHit, list[Mention]] | None = None  # the last verb and its actors
         for hit in hits:
