@@ -850,3 +850,15 @@ def test_a_definite_role_is_the_person_named_before(text, expected):
 ])
 def test_pihaknya_is_the_speakers_body(text, actor):
     assert [a for a, _, _, _ in events(text)] == [actor]
+
+
+def test_a_state_of_origin_takes_no_part():
+    got = events("Polisi Jakarta meringkus Robson David Ferrao, warga asal Mozambik, di "
+                 "Jakarta Pusat.")
+    assert [t for _, _, t, _ in got] == ["Robson David Ferrao"]
+    got = events("Robson David Ferrao, warga asal Mozambik, diringkus polisi di Jakarta.")
+    assert "Mozambique" not in {t for _, _, t, _ in got}
+    # the people named before it are of that state
+    doc = geoevents.analyze("Polisi menangkap dua warga asal Nigeria di Jakarta.",
+                            published=PUB)
+    assert ("NGA", "CVL") in {(a.country, a.sector) for e in doc.events for a in [e.target]}

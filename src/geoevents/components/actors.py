@@ -136,6 +136,7 @@ class ActorRecognizer:
         self._body_heads = gw.words("body_heads") if gw else frozenset()
         self._predicative = gw.words("predicative") if gw else frozenset()
         self._demonstratives = gw.words("demonstratives") if gw else frozenset()
+        self._origin = gw.words("origin_markers") if gw else frozenset()
         self._party_organs = gw.words("party_organs") if gw else frozenset()
         self._region = gw.words("region_words") if gw else frozenset()
         self._place_prep = {fold(w) for w in place_prepositions}
@@ -193,8 +194,8 @@ class ActorRecognizer:
             i = self._read_at(s, i)
         # "parlemen anti-Suriah", "milisi pro-Rusia": a stance towards a state is no mention
         # of that state
-        out = [m for m in s.out if not self._stance(folded, m.start)
-               and not self._predicate(folded, m)]
+        out = self._origins([m for m in s.out if not self._stance(folded, m.start)
+                             and not self._predicate(folded, m)], folded)
         out = self._aliases(self._titled_people(out, words), words, starts)
         out = self._bodies_before(out)
         out = [self._described(m, folded, at) for m in out]
@@ -682,6 +683,25 @@ class ActorRecognizer:
                 ms[k] = Mention(b.start, b.end, b.actor.model_copy(update={
                     "sector": sector, "cameo": _cameo(b.actor.country, sector)}), None, b.weak)
         return ms
+
+    def _origins(self, ms: list[Mention], folded: Sequence[str]) -> list[Mention]:
+        """A state that says where someone comes from takes no part, and gives its
+        country to the people named right before it: "warga asal Mozambik" are
+        Mozambicans; "Robson , warga asal Mozambik , diringkus polisi" arrests Robson."""
+        out: list[Mention] = []
+        for m in ms:
+            if (m.actor.kind == "state" and m.actor.sector is None and m.pronoun is None
+                    and m.start > 0 and folded[m.start - 1] in self._origin):
+                prev = out[-1] if out else None
+                if (prev is not None and prev.end == m.start - 1 and prev.pronoun is None
+                        and prev.actor.country is None and prev.actor.kind != "organization"):
+                    sector = prev.actor.sector
+                    out[-1] = dataclasses.replace(prev, actor=prev.actor.model_copy(update={
+                        "country": m.actor.country,
+                        "cameo": _cameo(m.actor.country, sector)}))
+                continue
+            out.append(m)
+        return out
 
     def _predicate(self, folded: Sequence[str], m: Mention) -> bool:
         """Whether ``m`` is a nameless role that says what someone is: "ditahan sebagai

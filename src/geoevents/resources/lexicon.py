@@ -94,6 +94,9 @@ class Grammar(BaseModel):
     alias_markers: list[str] = []
     body_heads: list[str] = []
     predicative: list[str] = []
+    origin_markers: list[str] = []
+    """Words after which a state says where someone comes from, and takes no part: "warga
+    asal Mozambik"."""
     demonstratives: list[str] = []
     own_side: list[str] = []
     """Pronouns of a speaker's side: the body a titled speaker's title names ("Ketua KPK
