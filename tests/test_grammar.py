@@ -862,3 +862,12 @@ def test_a_state_of_origin_takes_no_part():
     doc = geoevents.analyze("Polisi menangkap dua warga asal Nigeria di Jakarta.",
                             published=PUB)
     assert ("NGA", "CVL") in {(a.country, a.sector) for e in doc.events for a in [e.target]}
+
+
+def test_a_clause_fronted_by_selain_has_the_main_subject():
+    # "Selain memeriksa X, KPK juga memeriksa Y": KPK questions both, not the previous
+    # sentence's subject
+    got = pairs("Andi Narogong bertemu Setya Novanto. Selain memeriksa Elza Syarief, KPK "
+                "juga memeriksa Anton Taufik.")
+    assert ("Corruption Eradication Commission", "Elza Syarief") in got
+    assert ("Andi Narogong", "Elza Syarief") not in got

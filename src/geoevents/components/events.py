@@ -1201,7 +1201,8 @@ class EventEngine:
         """The main clause's subject for a trigger in a clause fronted before it: "Saat
         mengunjungi Kairo, Wakil Presiden Suriah Faruq al-Sharaa mengatakan ..."."""
         k = 0
-        while k < hit.start and (lower[k] in self._det or lower[k] in self._cont):
+        while k < hit.start and lower[k] not in self._fronting and (
+                lower[k] in self._det or lower[k] in self._cont):
             k += 1
         if k >= hit.start or lower[k] not in self._fronting or "," in lower[k:hit.start]:
             return []
