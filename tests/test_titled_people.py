@@ -124,3 +124,10 @@ def test_a_unit_takes_its_parent_bodys_sector_and_the_parent_acts(nlp: Pipeline)
     assert ("Direktorat Reserse Narkoba", "COP") in {(a.name, a.sector) for a in doc.actors}
     # the unit's parent is the actor, as annotators name it
     assert doc.events[0].actor.name == "Jakarta Metropolitan Regional Police"
+
+
+def test_an_indonesian_office_stays_indonesian_in_a_foreign_story(nlp: Pipeline) -> None:
+    events = nlp.extract("Militer Myanmar menyerang warga Rohingya. Kapolri meminta Myanmar "
+                         "menghentikan kekerasan.", published="2018-05-02")
+    kapolri = [e.actor for e in events if e.actor.mention == "Kapolri"]
+    assert kapolri and (kapolri[0].country, kapolri[0].sector) == ("IDN", "COP")

@@ -1083,8 +1083,11 @@ class ActorRecognizer:
                 return self._state_role(c, org, date)
             return self._body_role(c, org)
         if c.agents:
-            return Actor(mention="", span=(0, 0), name=None, country=None, sector=c.sector,
-                         kind="person" if c.agents[0].person else "generic")
+            # "Kapolri" alone is Indonesia's police chief, whatever state the story is about
+            country = next((a.country for a in c.agents if a.country), None)
+            return Actor(mention="", span=(0, 0), name=None, country=country, sector=c.sector,
+                         kind="person" if c.agents[0].person else "generic",
+                         cameo=_cameo(country, c.sector) if country else None)
         return None
 
     def _chain_parts(self, chain: list[Match]) -> _ChainParts:
@@ -1141,7 +1144,8 @@ class ActorRecognizer:
         """The person a name after a title is: a known one written another way, or an
         unknown one of the title's state and sector."""
         gaz, org = self.gaz, c.org
-        country = org.country if org else None
+        country = org.country if org else next((a.country for a in c.agents if a.country),
+                                               None)
         sector = c.sector or (org.sector if org is not None and org.kind != "state" else None)
         known = gaz.fuzzy(name_text)
         if known is not None and known.kind == "person":

@@ -108,6 +108,9 @@ class AgentWord(_Strict):
     regime: bool = False
     """True for a word that names a state's government by its leader: "rezim Kim Jong-un"
     is North Korea's government, not Kim himself."""
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    """The state whose office the word names when no state is named with it: "Kapolri"
+    (the chief of Indonesia's police) is Indonesian in a story about Myanmar."""
     institution: str | None = Field(default=None, pattern=r"\{country\}")
     """The English name of the body the word names in one state, with ``{country}`` for the
     state's name: "kementerian luar negeri" → "Ministry of Foreign Affairs ({country})"."""
