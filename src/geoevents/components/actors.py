@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 
 from ..models import Actor
-from ..resources.gazetteer import Gazetteer, Match, fold
+from ..resources.gazetteer import Gazetteer, Match, fold, ministry_term
 from ..resources.lexicon import Grammar
 from ..resources.morph import verb_like
 from ..resources.schemas import AgentWord, GazetteerRecord, Sector
@@ -86,8 +86,6 @@ class _ChainParts:
 def _acronym(w: str) -> bool:
     return 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
 
-
-_MINISTER, _MINISTRY = "menteri", "kementerian"
 
 DESCRIBED = "described"
 """The pronoun kind of a person's role that "itu" makes definite ("politikus PKS itu")."""
@@ -418,8 +416,8 @@ class ActorRecognizer:
         if c.org is not None and c.org.kind == "organization":
             return self._known(c.org, date)
         for a in c.agents:
-            ministry = self.gaz.agent_words.get(_MINISTRY + a.term[len(_MINISTER):]) if (
-                a.term.startswith(_MINISTER)) else None
+            term = ministry_term(a.term)
+            ministry = self.gaz.agent_words.get(term) if term is not None else None
             named = self.gaz.institution(ministry, person.country) if (
                 ministry is not None and person.country) else None
             if named is not None and named[1] is not None:

@@ -43,6 +43,13 @@ def _is_caps(alias: str) -> bool:
 
 
 _MINISTRY = "kementerian "
+_MINISTER = "menteri "
+
+
+def ministry_term(title: str) -> str | None:
+    """The ministry word of a minister's title ("menteri luar negeri" → "kementerian luar
+    negeri"), or None for another word."""
+    return _MINISTRY + title[len(_MINISTER):] if title.startswith(_MINISTER) else None
 _NATIONAL = re.compile(r"\s+(?:RI|Republik Indonesia)$")
 
 
@@ -61,7 +68,7 @@ def minister_titles(agents: Sequence[AgentWord], records: Sequence[GazetteerReco
         name = _NATIONAL.sub("", name)
         if not fold(name).startswith(_MINISTRY):
             return
-        title = "menteri " + fold(name)[len(_MINISTRY):]
+        title = _MINISTER + fold(name)[len(_MINISTRY):]
         if title in have or title in out:
             return
         out[title] = AgentWord(term=title, english=english, sector=sector)
