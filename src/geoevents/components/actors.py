@@ -82,6 +82,11 @@ class _ChainParts:
     state: GazetteerRecord | None
     sector: Sector | None
 
+    @property
+    def agents_country(self) -> str | None:
+        """The state an agent word's office is of, where the word has one ("Kapolri")."""
+        return next((a.country for a in self.agents if a.country), None)
+
 
 def _acronym(w: str) -> bool:
     return 2 <= len(w) <= 5 and w.isalpha() and w.isupper()
@@ -240,9 +245,10 @@ class ActorRecognizer:
         return self._matched_words(s, i, m)
 
     def _emit(self, s: _Sentence, i: int, j: int, actor: Actor, pronoun: str | None = None,
-              *, weak: bool = False) -> int:
+              *, weak: bool = False, body: Actor | None = None) -> int:
         """Add the mention of ``actor`` over tokens ``i:j`` to ``s.out``; return ``j``."""
-        s.out.append(self._mention(s.words, s.starts, i, j, actor, pronoun, weak=weak))
+        s.out.append(self._mention(s.words, s.starts, i, j, actor, pronoun, weak=weak,
+                                   body=body))
         return j
 
     def _defined_name(self, s: _Sentence, i: int) -> int | None:
@@ -298,7 +304,8 @@ class ActorRecognizer:
                 if rec.kind in ("person", "organization", "IGO"):
                     # the body it belongs to gives its sector: "Direktorat Lalu Lintas
                     # Polda Metro Jaya" is police
-                    sector = rec.sector or sector if rec.kind == "organization" else sector
+                    if rec.kind == "organization":
+                        sector = rec.sector or sector
                     break
                 k = hit.end  # a place or state in the name: "Dinas Sosial DKI Jakarta"
             elif _is_name_token(words[k]) or _acronym(words[k]) or (
@@ -400,12 +407,9 @@ class ActorRecognizer:
             # duta besar dari negara itu", where the phrase follows its verb)
             return self._emit(s, i, pron[0], actor.model_copy(update={"coref": True}),
                               pron[1])
-        j = self._emit(s, i, self._faction_end(s, actor, end), actor)
-        if actor.kind == "person" and actor.name:
-            body = self._title_body(chain, actor, s.date)
-            if body is not None:
-                s.out[-1] = dataclasses.replace(s.out[-1], body=body)
-        return j
+        body = self._title_body(chain, actor, s.date) if (
+            actor.kind == "person" and actor.name) else None
+        return self._emit(s, i, self._faction_end(s, actor, end), actor, body=body)
 
     def _title_body(self, chain: list[Match], person: Actor, date: dt.date | None
                     ) -> Actor | None:
@@ -632,8 +636,7 @@ class ActorRecognizer:
             if (b is not None and a.pronoun is None and b.pronoun is None
                     and a.actor.kind == "person" and a.actor.name
                     and (b.actor.kind == "person" or _initials_like(words[b.start]))
-                    and [fold(w) for w in words[a.end:b.start]] in (
-                        [w] for w in self._alias)):
+                    and b.start == a.end + 1 and fold(words[a.end]) in self._alias):
                 person = a.actor if a.actor.id or not b.actor.id else b.actor
                 if person.id is None:
                     name = " ".join(words[a.start:b.end])
@@ -859,12 +862,12 @@ class ActorRecognizer:
 
     def _mention(
         self, words: Sequence[str], starts: Sequence[int], i: int, j: int,
-        actor: Actor, pronoun: str | None, *, weak: bool = False,
+        actor: Actor, pronoun: str | None, *, weak: bool = False, body: Actor | None = None,
     ) -> Mention:
         a = starts[i]
         b = starts[j - 1] + len(words[j - 1])
         return Mention(i, j, actor.model_copy(update={"span": (a, b)}),
-                       pronoun, weak)
+                       pronoun, weak, body=body)
 
     def _part_of_other_name(self, words: Sequence[str], at: dict[int, Match],
                             m: Match) -> bool:
@@ -1082,7 +1085,7 @@ class ActorRecognizer:
             return self._body_role(c, org)
         if c.agents:
             # "Kapolri" alone is Indonesia's police chief, whatever state the story is about
-            country = next((a.country for a in c.agents if a.country), None)
+            country = c.agents_country
             return Actor(mention="", span=(0, 0), name=None, country=country, sector=c.sector,
                          kind="person" if c.agents[0].person else "generic",
                          cameo=_cameo(country, c.sector) if country else None)
@@ -1142,8 +1145,7 @@ class ActorRecognizer:
         """The person a name after a title is: a known one written another way, or an
         unknown one of the title's state and sector."""
         gaz, org = self.gaz, c.org
-        country = org.country if org else next((a.country for a in c.agents if a.country),
-                                               None)
+        country = org.country if org else c.agents_country
         sector = c.sector or (org.sector if org is not None and org.kind != "state" else None)
         known = gaz.fuzzy(name_text)
         if known is not None and known.kind == "person":
