@@ -308,8 +308,7 @@ class ResolveStage:
                 # his title names
                 body = r.bodies.get(_key(found[0]))
                 if body is not None:
-                    found = [body.model_copy(update={"mention": m.actor.mention,
-                                                     "span": m.actor.span, "coref": True})]
+                    found = [_referred(body, m)]
             resolved[id(m)] = found
             if found and m.pronoun is None and m.body is not None:
                 r.bodies[_key(found[0])] = m.body
@@ -331,8 +330,7 @@ class ResolveStage:
         subject = [r.last_subject] if r.last_subject is not None else []
         for a in [*subject, *reversed(r.history)]:
             if a.kind == "person" and a.name and (want is None or a.country in (None, want)):
-                return [a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
-                                             "coref": True})]
+                return [_referred(a, m)]
         return [m.actor]
 
     def _clitic_antecedent(self, m: Mention, words: list[str], ms: list[Mention],
@@ -346,21 +344,20 @@ class ResolveStage:
                    and resolved.get(id(o))]
         outside = [o for o in earlier if not (
             o.start > 0 and words[o.start - 1].lower() in self.prepositions)]
-        subject = resolved[id(outside[0])][0] if outside else r.last_subject
-        if outside and not outside[0].place and any(
-                w.lower() in self.embedding for w in words[outside[0].end:m.start]):
-            # inside a relative or complement clause: the main clause's subject
-            main = resolved[id(outside[0])][0]
-            return [main.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
-                                            "coref": True})]
+        subject = r.last_subject
+        if outside:
+            subject = resolved[id(outside[0])][0]
+            if not outside[0].place and any(
+                    w.lower() in self.embedding for w in words[outside[0].end:m.start]):
+                # inside a relative or complement clause: the main clause's subject
+                return [_referred(subject, m)]
         here = [resolved[id(o)][0] for o in reversed(earlier) if not (
             (outside and o is outside[0]) or o.place
             or (o.start > 0 and words[o.start - 1].lower() in self.place_phrase))]
         before = [a for a in reversed(r.history) if id(a) not in r.places]
         for a in [*here, *([r.last_subject] if r.last_subject else []), *before]:
             if subject is None or not _alike(a, subject):
-                return [a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
-                                             "coref": True})]
+                return [_referred(a, m)]
         return []
 
     def _sentence_events(self, st: WorkState, seg: Segment, s: _Words, raws: list[RawEvent],
@@ -727,6 +724,12 @@ def _political_pair(a: Actor, b: Actor) -> bool:
 def _key(a: Actor) -> object:
     """What makes two actors the same for reference: entity id, name, else country and role."""
     return a.id or a.name or (a.country, a.sector)
+
+
+def _referred(a: Actor, m: Mention) -> Actor:
+    """``a`` as the referent of the pronoun or description ``m`` (its words and span)."""
+    return a.model_copy(update={"mention": m.actor.mention, "span": m.actor.span,
+                                "coref": True})
 
 
 def _alike(a: Actor, b: Actor) -> bool:
